@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
+import type { DeviceContext } from "@/lib/webhook/device-event";
 import { getWebhookSupport, type WebhookSupport } from "@/lib/webhook/support";
 
 /** A place as the API and the pages show it. */
@@ -90,4 +91,18 @@ function toSummary(d: DeviceRow): DeviceSummary {
 export async function findDeviceInPlace(placeId: string, deviceId: string): Promise<DeviceDetail | null> {
   const device = await findDevice(deviceId);
   return device && device.placeId === placeId ? device : null;
+}
+
+/** The device fields every event of this device carries. */
+export function toDeviceContext(device: DeviceDetail): DeviceContext {
+  return {
+    serial: device.serial,
+    name: device.name,
+    model: device.model,
+    placeId: Number(device.placeId),
+    placeName: device.placeName,
+    doorId: device.doorId,
+    doorName: device.doorName,
+    utcOffsetMinutes: device.utcOffsetMinutes,
+  };
 }

@@ -1,0 +1,77 @@
+import "server-only";
+import type { ApiError } from "@/lib/server/api-response";
+import { findDevice, parseId } from "@/lib/server/places-repo";
+import { readWebhookConfig, writeWebhookConfig, type StoredWebhookConfig } from "@/lib/server/webhook-repo";
+import { fieldErrorsFromZod, normalizeConfig, webhookConfigPutSchema, type WebhookConfig } from "@/lib/webhook/config-schema";
+
+/** A config as it may leave the server: secret header values are null. */
+export type PublicWebhookConfig = StoredWebhookConfig;
+
+export type SaveResult =
+  | { ok: true; config: PublicWebhookConfig }
+  | { ok: false; status: 404 | 409 | 422; errors: ApiError[] };
+
+/** The device's config with secrets masked, or null for an unknown device. */
+export async function getPublicWebhookConfig(deviceId: string): Promise<PublicWebhookConfig | null> {
+  const id = parseId(deviceId);
+  if (id === null || !(await findDevice(deviceId))) return null;
+  return maskSecrets(await readWebhookConfig(id));
+}
+
+/**
+ * Validates and saves a whole config (the REST PUT and the form's server action both call this).
+ * Nothing is written unless every rule passes and `version` is current.
+ */
+export async function saveWebhookConfig(deviceId: string, input: unknown): Promise<SaveResult> {
+  const device = await findDevice(deviceId);
+  if (!device) return { ok: false, status: 404, errors: [{ code: "not_found", message: `Device ${deviceId} not found` }] };
+  if (device.webhookSupport !== "supported") {
+    const message = device.webhookSupport === "planned"
+      ? `Webhooks are not supported on the ${device.model} yet.`
+      : `Webhooks need firmware 1.1.0 or later; this device runs ${device.firmware}. Update the firmware first.`;
+    return { ok: false, status: 409, errors: [{ code: "webhook_unsupported", message }] };
+  }
+  const parsed = webhookConfigPutSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 422, errors: fieldErrorsFromZod(parsed.error) };
+  const { version, ...config } = parsed.data;
+  const id = Number(device.id);
+  const current = await readWebhookConfig(id);
+  if (current.version !== version) return conflict(version, current.version);
+  const resolved = resolveSecrets(normalizeConfig(config), current);
+  if (!resolved.ok) return { ok: false, status: 422, errors: resolved.errors };
+  const newVersion = await writeWebhookConfig(id, version, resolved.config);
+  if (newVersion === null) return conflict(version, (await readWebhookConfig(id)).version);
+  return { ok: true, config: maskSecrets({ ...resolved.config, version: newVersion }) };
+}
+
+/** Replaces every secret header value with null. */
+export function maskSecrets(config: StoredWebhookConfig): PublicWebhookConfig {
+  return { ...config, headers: config.headers.map((h) => (h.secret ? { ...h, value: null } : h)) };
+}
+
+/** A secret header sent with value null keeps the stored value of the header with that name. */
+function resolveSecrets(config: WebhookConfig, stored: StoredWebhookConfig):
+  { ok: true; config: WebhookConfig } | { ok: false; errors: ApiError[] } {
+  const errors: ApiError[] = [];
+  const headers = config.headers.map((header, i) => {
+    if (header.value !== null) return header;
+    const kept = stored.headers.find((s) => s.name.toLowerCase() === header.name.toLowerCase() && s.value !== null);
+    if (!kept) {
+      errors.push({ code: "secret_missing", path: `headers.${i}.value`, message: `Header ${header.name} has no saved secret value to keep: enter its value.` });
+    }
+    return { ...header, value: kept?.value ?? null };
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, config: { ...config, headers } };
+}
+
+function conflict(sent: number, current: number): SaveResult {
+  return {
+    ok: false,
+    status: 409,
+    errors: [{
+      code: "version_conflict",
+      path: "version",
+      message: `This webhook was changed elsewhere (you edited version ${sent}, the saved one is now version ${current}). Reload the saved settings, or keep your changes and save again over them.`,
+    }],
+  };
+}
