@@ -8,7 +8,7 @@ export type StoredWebhookConfig = WebhookConfig & { version: number };
 /** The device's config, or the defaults (version 0) for a device never configured. */
 export async function readWebhookConfig(deviceId: number): Promise<StoredWebhookConfig> {
   const row = await db.webhookConfig.findUnique({ where: { deviceId } });
-  if (!row) return { ...structuredClone(DEFAULT_WEBHOOK_CONFIG), version: 0 };
+  if (!row) return { version: 0, ...structuredClone(DEFAULT_WEBHOOK_CONFIG) };
   return {
     version: row.version,
     enabled: row.enabled,

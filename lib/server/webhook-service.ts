@@ -2,7 +2,7 @@ import "server-only";
 import type { ApiError } from "@/lib/server/api-response";
 import { findDevice, parseId } from "@/lib/server/places-repo";
 import { readWebhookConfig, writeWebhookConfig, type StoredWebhookConfig } from "@/lib/server/webhook-repo";
-import { fieldErrorsFromZod, normalizeConfig, webhookConfigPutSchema, type WebhookConfig } from "@/lib/webhook/config-schema";
+import { fieldErrorsFromZod, normalizeConfig, resolveSecretHeaders, webhookConfigPutSchema } from "@/lib/webhook/config-schema";
 
 /** A config as it may leave the server: secret header values are null. */
 export type PublicWebhookConfig = StoredWebhookConfig;
@@ -37,31 +37,18 @@ export async function saveWebhookConfig(deviceId: string, input: unknown): Promi
   const id = Number(device.id);
   const current = await readWebhookConfig(id);
   if (current.version !== version) return conflict(version, current.version);
-  const resolved = resolveSecrets(normalizeConfig(config), current);
+  const stored = current.headers.flatMap((h) => (h.value === null ? [] : [{ name: h.name, value: h.value }]));
+  const resolved = resolveSecretHeaders(config.headers, stored);
   if (!resolved.ok) return { ok: false, status: 422, errors: resolved.errors };
-  const newVersion = await writeWebhookConfig(id, version, resolved.config);
+  const toStore = { ...normalizeConfig(config), headers: resolved.headers };
+  const newVersion = await writeWebhookConfig(id, version, toStore);
   if (newVersion === null) return conflict(version, (await readWebhookConfig(id)).version);
-  return { ok: true, config: maskSecrets({ ...resolved.config, version: newVersion }) };
+  return { ok: true, config: maskSecrets({ version: newVersion, ...toStore }) };
 }
 
 /** Replaces every secret header value with null. */
 export function maskSecrets(config: StoredWebhookConfig): PublicWebhookConfig {
   return { ...config, headers: config.headers.map((h) => (h.secret ? { ...h, value: null } : h)) };
-}
-
-/** A secret header sent with value null keeps the stored value of the header with that name. */
-function resolveSecrets(config: WebhookConfig, stored: StoredWebhookConfig):
-  { ok: true; config: WebhookConfig } | { ok: false; errors: ApiError[] } {
-  const errors: ApiError[] = [];
-  const headers = config.headers.map((header, i) => {
-    if (header.value !== null) return header;
-    const kept = stored.headers.find((s) => s.name.toLowerCase() === header.name.toLowerCase() && s.value !== null);
-    if (!kept) {
-      errors.push({ code: "secret_missing", path: `headers.${i}.value`, message: `Header ${header.name} has no saved secret value to keep: enter its value.` });
-    }
-    return { ...header, value: kept?.value ?? null };
-  });
-  return errors.length ? { ok: false, errors } : { ok: true, config: { ...config, headers } };
 }
 
 function conflict(sent: number, current: number): SaveResult {

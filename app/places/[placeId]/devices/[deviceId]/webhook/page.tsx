@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { WebhookSettings } from "@/components/webhook/webhook-settings";
 import { WebhookUnavailable } from "@/components/webhook/webhook-unavailable";
-import { findDeviceInPlace } from "@/lib/server/places-repo";
+import { WebhookWorkbench } from "@/components/webhook/webhook-workbench";
+import { findDeviceInPlace, toDeviceContext } from "@/lib/server/places-repo";
+import { getPublicWebhookConfig } from "@/lib/server/webhook-service";
+import { defaultSampleEvent } from "@/lib/webhook/webhook-request";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Webhook" };
@@ -13,5 +17,13 @@ export default async function WebhookPage({ params }: Props) {
   const device = await findDeviceInPlace(placeId, deviceId);
   if (!device) notFound();
   if (device.webhookSupport !== "supported") return <WebhookUnavailable device={device} />;
-  return <section aria-label="Webhook settings" role="form"><p>Webhook settings for {device.name}</p></section>;
+  const config = (await getPublicWebhookConfig(deviceId))!;
+  return (
+    <WebhookSettings
+      key={config.version}
+      deviceId={deviceId}
+      initialConfig={config}
+      aside={<WebhookWorkbench device={toDeviceContext(device)} initialEvent={defaultSampleEvent(config)} />}
+    />
+  );
 }

@@ -1,0 +1,28 @@
+"use client";
+
+import { useMemo } from "react";
+import { useWatch } from "react-hook-form";
+import { PayloadConfigError, type PayloadKind } from "@/lib/webhook/build-payload";
+import type { WebhookConfig } from "@/lib/webhook/config-schema";
+import type { DeviceContext } from "@/lib/webhook/device-event";
+import type { EventType } from "@/lib/webhook/events";
+import { buildSampleRequest, type WebhookRequest } from "@/lib/webhook/webhook-request";
+
+/** What the preview and the test call are looking at. */
+export type SampleSelection = { kind: PayloadKind; eventType: EventType; count: number };
+
+/**
+ * The sample request derived from the form's current values on every keystroke (no server round trip).
+ * `error` explains why no body can be built yet, e.g. a manual NUMBER that is not a number.
+ */
+export function useWebhookRequest(device: DeviceContext, selection: SampleSelection, maskSecrets: boolean) {
+  const values = useWatch<WebhookConfig>() as WebhookConfig;
+  return useMemo((): { request: WebhookRequest | null; error: string | null } => {
+    try {
+      return { request: buildSampleRequest(values, device, { ...selection, maskSecrets }), error: null };
+    } catch (err) {
+      if (err instanceof PayloadConfigError) return { request: null, error: err.message };
+      throw err;
+    }
+  }, [values, device, selection, maskSecrets]);
+}

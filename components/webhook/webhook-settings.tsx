@@ -1,0 +1,182 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import * as Switch from "@radix-ui/react-switch";
+import { LoaderCircle, Save } from "lucide-react";
+import { useCallback, useEffect, useState, useTransition } from "react";
+import { Controller, FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { toast } from "sonner";
+import { buttonClass } from "@/components/ui/form-controls";
+import { Card } from "@/components/ui/card";
+import { AutoFieldsSection } from "@/components/webhook/auto-fields-section";
+import { EndpointsSection } from "@/components/webhook/endpoints-section";
+import { HeadersSection } from "@/components/webhook/headers-section";
+import { ManualFieldsSection } from "@/components/webhook/manual-fields-section";
+import { TriggerEventsSection } from "@/components/webhook/trigger-events-section";
+import { useDraft, type Draft } from "@/components/webhook/use-draft";
+import { SaveBanners, type Conflict } from "@/components/webhook/save-banners";
+import { loadWebhookAction, saveWebhookAction } from "@/lib/actions/webhook";
+import { webhookConfigSchema, type WebhookConfig } from "@/lib/webhook/config-schema";
+import { MAX_FIELDS } from "@/lib/webhook/fields";
+
+export type WebhookSettingsProps = {
+  deviceId: string;
+  initialConfig: WebhookConfig & { version: number };
+  /** The preview and test panel, rendered beside the form inside the same form context. */
+  aside?: React.ReactNode;
+};
+
+/** The Webhook tab: the settings form (CLUe's order) with save, conflict handling and a local draft. */
+export function WebhookSettings({ deviceId, initialConfig, aside }: WebhookSettingsProps) {
+  const { version: initialVersion, ...initialValues } = initialConfig;
+  const form = useForm<WebhookConfig>({
+    resolver: zodResolver(webhookConfigSchema),
+    defaultValues: initialValues,
+    // Validate on submit, then on every change: validating on blur shifts the layout under the pointer
+    // while the user reaches for the next button.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const [version, setVersion] = useState(initialVersion);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [isSaving, startSaving] = useTransition();
+  const draft = useDraft(form, `webhook-draft:${deviceId}`, useCallback((d: Draft) => setVersion(d.baseVersion), []));
+  draft.setBaseVersion(version);
+  const { isDirty } = form.formState;
+
+  const save = form.handleSubmit(
+    (values) => startSaving(async () => {
+      const result = await saveWebhookAction(deviceId, { ...values, version });
+      if (result.ok) {
+        const { version: saved, ...config } = result.config;
+        setVersion(saved);
+        setConflict(null);
+        form.reset(config);
+        draft.clear();
+        toast.success(`Webhook settings saved (version ${saved})`);
+        return;
+      }
+      const versionError = result.errors.find((e) => e.code === "version_conflict");
+      if (versionError) {
+        setConflict({ message: versionError.message });
+        return;
+      }
+      for (const e of result.errors) {
+        if (e.path) form.setError(e.path as FieldPath<WebhookConfig>, { type: "server", message: e.message }, { shouldFocus: true });
+      }
+      toast.error(result.errors.length === 1 ? result.errors[0].message : `${result.errors.length} problems: fix the highlighted fields`);
+    }),
+    (errors) => toast.error(`Not saved: ${Object.keys(errors).length === 1 ? "fix the highlighted field" : "fix the highlighted fields"}`),
+  );
+
+  useSaveShortcut(save);
+  useLeaveWarning(isDirty);
+
+  const reloadSaved = () => startSaving(async () => {
+    const saved = await loadWebhookAction(deviceId);
+    if (!saved) return;
+    const { version: v, ...config } = saved;
+    setVersion(v);
+    setConflict(null);
+    form.reset(config);
+    draft.clear();
+    toast.info(`Loaded the saved settings (version ${v})`);
+  });
+  const keepMine = () => startSaving(async () => {
+    const saved = await loadWebhookAction(deviceId);
+    if (!saved) return;
+    setVersion(saved.version);
+    setConflict(null);
+    toast.info("Your changes are kept. Save again to replace the other version.");
+  });
+
+  return (
+    <FormProvider {...form}>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,28rem)] xl:grid-cols-[minmax(0,1fr)_minmax(0,34rem)]">
+        <form aria-label="Webhook settings" onSubmit={save} noValidate className="min-w-0">
+          <SaveBanners conflict={conflict} restored={draft.restored} onReload={reloadSaved} onKeepMine={keepMine} onDiscardDraft={reloadSaved} />
+          <Card>
+            <EndpointsSection />
+            <HeadersSection />
+            <TriggerEventsSection />
+            <FieldsSections />
+          </Card>
+          <SaveBar isDirty={isDirty} isSaving={isSaving} version={version} />
+        </form>
+        <div className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">{aside}</div>
+      </div>
+    </FormProvider>
+  );
+}
+
+function FieldsSections() {
+  const [auto, manual] = useWatch<WebhookConfig, ["autoFields", "manualFields"]>({ name: ["autoFields", "manualFields"] });
+  const total = auto.length + manual.length;
+  const count = (
+    <span className={total > MAX_FIELDS ? "text-xs font-medium text-red-700 dark:text-red-400" : "text-xs text-zinc-500"}>
+      {total} / {MAX_FIELDS} fields
+    </span>
+  );
+  return (
+    <>
+      <AutoFieldsSection fieldCount={count} />
+      <ManualFieldsSection fieldCount={count} totalFields={total} />
+    </>
+  );
+}
+
+function SaveBar({ isDirty, isSaving, version }: { isDirty: boolean; isSaving: boolean; version: number }) {
+  return (
+    <div className="sticky bottom-0 z-10 mt-4 flex flex-wrap items-center gap-4 rounded-lg border border-zinc-200 bg-white/95 px-4 py-3 shadow-sm backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/95">
+      <Controller<WebhookConfig, "enabled">
+        name="enabled"
+        render={({ field }) => (
+          <label className="flex items-center gap-2 text-sm font-medium">
+            <Switch.Root
+              checked={field.value}
+              onCheckedChange={field.onChange}
+              ref={field.ref}
+              className="relative h-6 w-11 shrink-0 rounded-full bg-zinc-300 transition data-[state=checked]:bg-blue-600 dark:bg-zinc-700"
+            >
+              <Switch.Thumb className="block size-5 translate-x-0.5 rounded-full bg-white shadow transition data-[state=checked]:translate-x-[22px]" />
+            </Switch.Root>
+            Webhook enabled
+          </label>
+        )}
+      />
+      <p className="text-sm text-zinc-600 dark:text-zinc-400" aria-live="polite" data-testid="save-state">
+        {isDirty ? "Unsaved changes" : version === 0 ? "Not saved yet" : `Saved · version ${version}`}
+      </p>
+      <button type="submit" className={`${buttonClass.primary} ml-auto`} disabled={isSaving} aria-keyshortcuts="Control+S Meta+S">
+        {isSaving ? <LoaderCircle aria-hidden className="size-4 animate-spin" /> : <Save aria-hidden className="size-4" />}
+        {isSaving ? "Saving…" : "Save"}
+        <kbd className="ml-1 hidden rounded border border-white/40 px-1 text-[10px] font-normal sm:inline">Ctrl S</kbd>
+      </button>
+    </div>
+  );
+}
+
+function useSaveShortcut(save: () => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        save();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [save]);
+}
+
+function useLeaveWarning(isDirty: boolean) {
+  useEffect(() => {
+    if (!isDirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [isDirty]);
+}
