@@ -35,7 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </div>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-6">{children}</main>
-        <Toaster richColors closeButton position="bottom-right" />
+        <Toaster richColors closeButton position="bottom-right" theme="system" />
       </body>
     </html>
   );
