@@ -3,10 +3,11 @@
 import { TriangleAlert } from "lucide-react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { FieldError, FormSection, inputClass, useErrorProps } from "@/components/ui/form-controls";
+import { UseBinButton } from "@/components/webhook/use-bin-button";
 import { HTTP_METHODS, urlWarnings, type WebhookConfig } from "@/lib/webhook/config-schema";
 
 /** Method and the online/offline endpoint URLs, in CLUe's order. */
-export function EndpointsSection({ endpointTools }: { endpointTools?: (field: "onlineUrl" | "offlineUrl") => React.ReactNode }) {
+export function EndpointsSection() {
   const { register } = useFormContext<WebhookConfig>();
   const method = useErrorProps("method");
   return (
@@ -20,12 +21,12 @@ export function EndpointsSection({ endpointTools }: { endpointTools?: (field: "o
       </FormSection>
       <FormSection id="endpoints" title="Endpoints" description="Absolute http(s) URLs, at most 512 characters.">
         <div className="space-y-4">
-          <UrlField name="onlineUrl" label="Online event URL" hint="Called for each event while the device is online." tools={endpointTools?.("onlineUrl")} />
+          <UrlField name="onlineUrl" label="Online event URL" hint="Called for each event while the device is online." tools={<UseBinButton field="onlineUrl" />} />
           <UrlField
             name="offlineUrl"
             label="Offline event URL (optional)"
             hint="Receives the events recorded while the device was offline, as a JSON list, once it reconnects."
-            tools={endpointTools?.("offlineUrl")}
+            tools={<UseBinButton field="offlineUrl" />}
           />
         </div>
       </FormSection>

@@ -73,7 +73,7 @@ export function PayloadPreview({ device, selection, onSelectionChange }: {
 }
 
 function PreviewBody({ device, selection, view }: { device: DeviceContext; selection: SampleSelection; view: "exact" | "pretty" }) {
-  const { request, error } = useWebhookRequest(device, selection, true);
+  const { request, error } = useWebhookRequest(device, selection, "preview");
   const values = useWatch<WebhookConfig>() as WebhookConfig;
   if (!request) {
     return (

@@ -13,16 +13,19 @@ export type SampleSelection = { kind: PayloadKind; eventType: EventType; count: 
 
 /**
  * The sample request derived from the form's current values on every keystroke (no server round trip).
- * `error` explains why no body can be built yet, e.g. a manual NUMBER that is not a number.
+ * "preview" masks secret values; "browser" is what a page can really send: typed secrets in clear, and
+ * saved secrets (whose values never reach the browser) left out. `error` explains why no body can be
+ * built yet, e.g. a manual NUMBER that is not a number.
  */
-export function useWebhookRequest(device: DeviceContext, selection: SampleSelection, maskSecrets: boolean) {
+export function useWebhookRequest(device: DeviceContext, selection: SampleSelection, mode: "preview" | "browser") {
   const values = useWatch<WebhookConfig>() as WebhookConfig;
   return useMemo((): { request: WebhookRequest | null; error: string | null } => {
     try {
-      return { request: buildSampleRequest(values, device, { ...selection, maskSecrets }), error: null };
+      const config = mode === "browser" ? { ...values, headers: values.headers.filter((h) => h.value !== null) } : values;
+      return { request: buildSampleRequest(config, device, { ...selection, maskSecrets: mode === "preview" }), error: null };
     } catch (err) {
       if (err instanceof PayloadConfigError) return { request: null, error: err.message };
       throw err;
     }
-  }, [values, device, selection, maskSecrets]);
+  }, [values, device, selection, mode]);
 }

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 
 import { afterEach, describe, expect, test } from "vitest";
 
-import { checkCors, evaluatePreflight, preflightHeaderNames } from "@/lib/server/cors-check";
+import { checkCors } from "@/lib/server/cors-check";
+import { evaluatePreflight, preflightHeaderNames } from "@/lib/webhook/cors-rules";
 import { outboundPolicyFromEnv, type OutboundPolicy } from "@/lib/server/outbound-guard";
 
 const ORIGIN = "http://localhost:3000";

@@ -23,7 +23,7 @@ export default async function WebhookPage({ params }: Props) {
       key={config.version}
       deviceId={deviceId}
       initialConfig={config}
-      aside={<WebhookWorkbench device={toDeviceContext(device)} initialEvent={defaultSampleEvent(config)} />}
+      aside={<WebhookWorkbench device={toDeviceContext(device)} deviceId={deviceId} initialEvent={defaultSampleEvent(config)} />}
     />
   );
 }

@@ -1,0 +1,84 @@
+"use client";
+
+import { Globe, LoaderCircle, Send, Server, ShieldQuestion } from "lucide-react";
+import { useState } from "react";
+import { useFormContext } from "react-hook-form";
+import { Card } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/form-controls";
+import { CorsReportView } from "@/components/webhook/cors-report-view";
+import { TestResultCard } from "@/components/webhook/test-result-card";
+import { useWebhookRequest, type SampleSelection } from "@/components/webhook/use-webhook-request";
+import { checkCorsAction, sendFromServerAction } from "@/lib/actions/test-call";
+import type { CorsReport } from "@/lib/server/cors-check";
+import type { WebhookConfig } from "@/lib/webhook/config-schema";
+import { preflightHeaderNames } from "@/lib/webhook/cors-rules";
+import type { DeviceContext } from "@/lib/webhook/device-event";
+import { MAX_TEST_RESULTS, type TestCallResult } from "@/lib/webhook/test-call";
+import { sendFromBrowser } from "@/components/webhook/send-from-browser";
+
+type Busy = null | "browser" | "server" | "cors";
+
+/** Sends the previewed request to the chosen endpoint, from the browser (as CLUe does) or from the portal server. */
+export function TestCallPanel({ device, deviceId, selection }: { device: DeviceContext; deviceId: string; selection: SampleSelection }) {
+  const { getValues } = useFormContext<WebhookConfig>();
+  const { request, error } = useWebhookRequest(device, selection, "browser");
+  const [results, setResults] = useState<TestCallResult[]>([]);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [cors, setCors] = useState<{ report: CorsReport; url: string } | null>(null);
+  const skipped = getValues("headers").filter((h) => h.value === null).map((h) => h.name);
+  const add = (r: TestCallResult) => setResults((prev) => [r, ...prev].slice(0, MAX_TEST_RESULTS));
+
+  const run = async (kind: Exclude<Busy, null>) => {
+    if (!request) return;
+    setBusy(kind);
+    try {
+      if (kind === "browser") add({ ...(await sendFromBrowser(request, selection)), skippedHeaders: skipped });
+      if (kind === "server") add(await sendFromServerAction(deviceId, { config: getValues(), ...selection }));
+      if (kind === "cors" && request.url) {
+        const report = await checkCorsAction({ url: request.url, method: request.method, requestHeaders: preflightHeaderNames(request.headers), origin: window.location.origin });
+        setCors({ report, url: request.url });
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const target = request?.url ?? `(no ${selection.kind} URL)`;
+  return (
+    <Card aria-labelledby="test-call-title" className="p-4">
+      <h2 id="test-call-title" className="font-medium">Test call</h2>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        Sends the {selection.kind} preview above to <span className="break-all font-mono text-xs">{target}</span>.
+      </p>
+      {skipped.length > 0 && (
+        <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
+          The saved value of {skipped.join(", ")} never reaches the browser, so a browser call leaves it out. Type it again to include it, or send from the portal server, which uses the saved value.
+        </p>
+      )}
+      {error && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">Fix the payload first: {error}</p>}
+      <div className="mt-3 flex flex-wrap gap-2">
+        <button type="button" className={buttonClass.primary} disabled={!request || busy !== null} onClick={() => run("browser")}>
+          {busy === "browser" ? <LoaderCircle aria-hidden className="size-4 animate-spin" /> : <Globe aria-hidden className="size-4" />}Send from browser
+        </button>
+        <button type="button" className={buttonClass.secondary} disabled={!request || busy !== null} onClick={() => run("server")}>
+          {busy === "server" ? <LoaderCircle aria-hidden className="size-4 animate-spin" /> : <Server aria-hidden className="size-4" />}Send from portal server
+        </button>
+        <button type="button" className={buttonClass.secondary} disabled={!request?.url || busy !== null} onClick={() => run("cors")}>
+          {busy === "cors" ? <LoaderCircle aria-hidden className="size-4 animate-spin" /> : <ShieldQuestion aria-hidden className="size-4" />}Check CORS
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className="mt-2 text-xs text-zinc-500" data-testid="test-call-status">
+        {busy === "browser" || busy === "server" ? `Sending… (gives up after 10 s)` : busy === "cors" ? "Sending the preflight…" : ""}
+      </p>
+      {cors && <CorsReportView report={cors.report} url={cors.url} />}
+      <ol className="mt-3 space-y-3" aria-label="Test results, newest first" data-testid="test-results">
+        {results.map((r) => (
+          <li key={r.id}>
+            <TestResultCard result={r} onSendFromServer={() => run("server")} onCheckCors={() => run("cors")} disabled={busy !== null} />
+          </li>
+        ))}
+      </ol>
+      {results.length === 0 && <p className="mt-3 text-xs text-zinc-500"><Send aria-hidden className="mr-1 inline size-3.5" />The last {MAX_TEST_RESULTS} results stay here.</p>}
+    </Card>
+  );
+}
