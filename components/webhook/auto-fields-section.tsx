@@ -2,12 +2,13 @@
 
 import { ArrowDown, ArrowUp } from "lucide-react";
 import { useFieldArray, useFormContext } from "react-hook-form";
+import { FieldCount } from "@/components/webhook/field-count";
 import { buttonClass, FieldError, FormSection, inputClass, useErrorProps } from "@/components/ui/form-controls";
 import type { WebhookConfig } from "@/lib/webhook/config-schema";
 import { AUTO_FIELD_CATALOG, canBeNonString, getAutoField, type AutoFieldName } from "@/lib/webhook/fields";
 
 /** Auto fields: included rows in payload order (rename, nonString, reorder), then the ones left out. */
-export function AutoFieldsSection({ fieldCount }: { fieldCount: React.ReactNode }) {
+export function AutoFieldsSection() {
   const { control } = useFormContext<WebhookConfig>();
   const { fields, append, remove, move } = useFieldArray({ control, name: "autoFields" });
   const included = new Set(fields.map((f) => f.field));
@@ -18,7 +19,7 @@ export function AutoFieldsSection({ fieldCount }: { fieldCount: React.ReactNode 
       id="auto-fields"
       title="Auto fields"
       description="Data the device fills in for each event. nonString writes a number or boolean without quotes."
-      aside={fieldCount}
+      aside={<FieldCount />}
     >
       <div className="overflow-x-auto">
         <table className="w-full min-w-[560px] text-sm">

@@ -2,31 +2,34 @@
 
 import { Plus, Trash2 } from "lucide-react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { FieldCount, useFieldTotal } from "@/components/webhook/field-count";
 import { buttonClass, FieldError, FormSection, inputClass, useErrorProps } from "@/components/ui/form-controls";
 import type { WebhookConfig } from "@/lib/webhook/config-schema";
 import { FIELD_TYPES, MAX_FIELDS, type FieldType } from "@/lib/webhook/fields";
 
 /** Fixed fields added to every payload: key, type and a value checked against the type. */
-export function ManualFieldsSection({ fieldCount, totalFields }: { fieldCount: React.ReactNode; totalFields: number }) {
+export function ManualFieldsSection() {
   const { control } = useFormContext<WebhookConfig>();
   const { fields, append, remove } = useFieldArray({ control, name: "manualFields" });
   const rootError = useErrorProps("manualFields");
   return (
-    <FormSection id="manual-fields" title="Manual fields" description="Fixed values added after the auto fields, e.g. a site name." aside={fieldCount}>
+    <FormSection id="manual-fields" title="Manual fields" description="Fixed values added after the auto fields, e.g. a site name." aside={<FieldCount />}>
       <ul className="space-y-2">
         {fields.map((field, i) => <ManualRow key={field.id} index={i} onRemove={() => remove(i)} />)}
       </ul>
       {fields.length === 0 && <p className="text-sm text-zinc-500">No manual fields.</p>}
       <FieldError name="manualFields" message={rootError.message} />
-      <button
-        type="button"
-        className={`${buttonClass.secondary} mt-3`}
-        disabled={totalFields >= MAX_FIELDS}
-        onClick={() => append({ key: "", type: "STRING", value: "" }, { shouldFocus: true })}
-      >
-        <Plus aria-hidden className="size-4" /> Add manual field
-      </button>
+      <AddManualFieldButton onAdd={() => append({ key: "", type: "STRING", value: "" }, { shouldFocus: true })} />
     </FormSection>
+  );
+}
+
+function AddManualFieldButton({ onAdd }: { onAdd: () => void }) {
+  const isFull = useFieldTotal() >= MAX_FIELDS;
+  return (
+    <button type="button" className={`${buttonClass.secondary} mt-3`} disabled={isFull} onClick={onAdd}>
+      <Plus aria-hidden className="size-4" /> Add manual field
+    </button>
   );
 }
 

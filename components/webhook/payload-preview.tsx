@@ -3,7 +3,7 @@
 import * as Tabs from "@radix-ui/react-tabs";
 import { Braces, ClipboardCopy, Download, Terminal, TriangleAlert } from "lucide-react";
 import { useMemo, useState } from "react";
-import { useWatch } from "react-hook-form";
+import { useFormContext, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { Card } from "@/components/ui/card";
 import { buttonClass, inputClass } from "@/components/ui/form-controls";
@@ -74,7 +74,7 @@ export function PayloadPreview({ device, selection, onSelectionChange }: {
 
 function PreviewBody({ device, selection, view }: { device: DeviceContext; selection: SampleSelection; view: "exact" | "pretty" }) {
   const { request, error } = useWebhookRequest(device, selection, "preview");
-  const values = useWatch<WebhookConfig>() as WebhookConfig;
+  const { getValues } = useFormContext<WebhookConfig>();
   if (!request) {
     return (
       <p role="status" className="m-4 flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200" data-testid="preview-error">
@@ -93,7 +93,7 @@ function PreviewBody({ device, selection, view }: { device: DeviceContext; selec
     }
   };
   const downloadSchema = () => {
-    const schema = JSON.stringify(buildJsonSchema(values, selection.kind), null, 2);
+    const schema = JSON.stringify(buildJsonSchema(getValues(), selection.kind), null, 2);
     const a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob([schema], { type: "application/schema+json" }));
     a.download = `webhook-${selection.kind}.schema.json`;

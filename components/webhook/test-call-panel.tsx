@@ -2,18 +2,20 @@
 
 import { Globe, LoaderCircle, Send, Server, ShieldQuestion } from "lucide-react";
 import { useState } from "react";
-import { useFormContext } from "react-hook-form";
+import { useFormContext, useWatch } from "react-hook-form";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/form-controls";
 import { CorsReportView } from "@/components/webhook/cors-report-view";
 import { TestResultCard } from "@/components/webhook/test-result-card";
-import { useWebhookRequest, type SampleSelection } from "@/components/webhook/use-webhook-request";
+import { buildRequestFor, type SampleSelection } from "@/components/webhook/use-webhook-request";
 import { checkCorsAction, sendFromServerAction } from "@/lib/actions/test-call";
 import type { CorsReport } from "@/lib/server/cors-check";
+import { PayloadConfigError } from "@/lib/webhook/build-payload";
 import type { WebhookConfig } from "@/lib/webhook/config-schema";
 import { preflightHeaderNames } from "@/lib/webhook/cors-rules";
 import type { DeviceContext } from "@/lib/webhook/device-event";
 import { MAX_TEST_RESULTS, type TestCallResult } from "@/lib/webhook/test-call";
+import type { WebhookRequest } from "@/lib/webhook/webhook-request";
 import { sendFromBrowser } from "@/components/webhook/send-from-browser";
 
 type Busy = null | "browser" | "server" | "cors";
@@ -21,18 +23,28 @@ type Busy = null | "browser" | "server" | "cors";
 /** Sends the previewed request to the chosen endpoint, from the browser (as CLUe does) or from the portal server. */
 export function TestCallPanel({ device, deviceId, selection }: { device: DeviceContext; deviceId: string; selection: SampleSelection }) {
   const { getValues } = useFormContext<WebhookConfig>();
-  const { request, error } = useWebhookRequest(device, selection, "browser");
+  // Only the endpoint is watched: the request itself is built when a button is pressed, so typing in
+  // the form does not re-render this panel.
+  const url = useWatch<WebhookConfig, "onlineUrl" | "offlineUrl">({ name: selection.kind === "online" ? "onlineUrl" : "offlineUrl" })?.trim() || null;
+  const savedSecrets = useWatch<WebhookConfig, "headers">({ name: "headers" }).filter((h) => h.value === null).map((h) => h.name);
   const [results, setResults] = useState<TestCallResult[]>([]);
   const [busy, setBusy] = useState<Busy>(null);
   const [cors, setCors] = useState<{ report: CorsReport; url: string } | null>(null);
-  const skipped = getValues("headers").filter((h) => h.value === null).map((h) => h.name);
+  const [problem, setProblem] = useState<string | null>(null);
   const add = (r: TestCallResult) => setResults((prev) => [r, ...prev].slice(0, MAX_TEST_RESULTS));
 
   const run = async (kind: Exclude<Busy, null>) => {
-    if (!request) return;
+    let request: WebhookRequest;
+    try {
+      request = buildRequestFor(getValues(), device, selection, "browser");
+    } catch (err) {
+      setProblem(err instanceof PayloadConfigError ? err.message : String(err));
+      return;
+    }
+    setProblem(null);
     setBusy(kind);
     try {
-      if (kind === "browser") add({ ...(await sendFromBrowser(request, selection)), skippedHeaders: skipped });
+      if (kind === "browser") add({ ...(await sendFromBrowser(request, selection)), skippedHeaders: savedSecrets });
       if (kind === "server") add(await sendFromServerAction(deviceId, { config: getValues(), ...selection }));
       if (kind === "cors" && request.url) {
         const report = await checkCorsAction({ url: request.url, method: request.method, requestHeaders: preflightHeaderNames(request.headers), origin: window.location.origin });
@@ -43,27 +55,27 @@ export function TestCallPanel({ device, deviceId, selection }: { device: DeviceC
     }
   };
 
-  const target = request?.url ?? `(no ${selection.kind} URL)`;
+  const target = url ?? `(no ${selection.kind} URL)`;
   return (
     <Card aria-labelledby="test-call-title" className="p-4">
       <h2 id="test-call-title" className="font-medium">Test call</h2>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         Sends the {selection.kind} preview above to <span className="break-all font-mono text-xs">{target}</span>.
       </p>
-      {skipped.length > 0 && (
+      {savedSecrets.length > 0 && (
         <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
-          The saved value of {skipped.join(", ")} never reaches the browser, so a browser call leaves it out. Type it again to include it, or send from the portal server, which uses the saved value.
+          The saved value of {savedSecrets.join(", ")} never reaches the browser, so a browser call leaves it out. Type it again to include it, or send from the portal server, which uses the saved value.
         </p>
       )}
-      {error && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">Fix the payload first: {error}</p>}
+      {problem && <p role="alert" className="mt-2 text-xs text-amber-800 dark:text-amber-300">Not sent. Fix the payload first: {problem}</p>}
       <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" className={buttonClass.primary} disabled={!request || busy !== null} onClick={() => run("browser")}>
+        <button type="button" className={buttonClass.primary} disabled={busy !== null} onClick={() => run("browser")}>
           {busy === "browser" ? <LoaderCircle aria-hidden className="size-4 animate-spin" /> : <Globe aria-hidden className="size-4" />}Send from browser
         </button>
-        <button type="button" className={buttonClass.secondary} disabled={!request || busy !== null} onClick={() => run("server")}>
+        <button type="button" className={buttonClass.secondary} disabled={busy !== null} onClick={() => run("server")}>
           {busy === "server" ? <LoaderCircle aria-hidden className="size-4 animate-spin" /> : <Server aria-hidden className="size-4" />}Send from portal server
         </button>
-        <button type="button" className={buttonClass.secondary} disabled={!request?.url || busy !== null} onClick={() => run("cors")}>
+        <button type="button" className={buttonClass.secondary} disabled={!url || busy !== null} onClick={() => run("cors")}>
           {busy === "cors" ? <LoaderCircle aria-hidden className="size-4 animate-spin" /> : <ShieldQuestion aria-hidden className="size-4" />}Check CORS
         </button>
       </div>

@@ -21,11 +21,16 @@ export function useWebhookRequest(device: DeviceContext, selection: SampleSelect
   const values = useWatch<WebhookConfig>() as WebhookConfig;
   return useMemo((): { request: WebhookRequest | null; error: string | null } => {
     try {
-      const config = mode === "browser" ? { ...values, headers: values.headers.filter((h) => h.value !== null) } : values;
-      return { request: buildSampleRequest(config, device, { ...selection, maskSecrets: mode === "preview" }), error: null };
+      return { request: buildRequestFor(values, device, selection, mode), error: null };
     } catch (err) {
       if (err instanceof PayloadConfigError) return { request: null, error: err.message };
       throw err;
     }
   }, [values, device, selection, mode]);
+}
+
+/** The request for these form values: masked for display, or as a page can really send it. */
+export function buildRequestFor(values: WebhookConfig, device: DeviceContext, selection: SampleSelection, mode: "preview" | "browser"): WebhookRequest {
+  const config = mode === "browser" ? { ...values, headers: values.headers.filter((h) => h.value !== null) } : values;
+  return buildSampleRequest(config, device, { ...selection, maskSecrets: mode === "preview" });
 }

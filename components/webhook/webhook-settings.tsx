@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import * as Switch from "@radix-ui/react-switch";
 import { LoaderCircle, Save } from "lucide-react";
 import { useCallback, useEffect, useState, useTransition } from "react";
-import { Controller, FormProvider, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { Controller, FormProvider, useForm, type FieldPath } from "react-hook-form";
 import { toast } from "sonner";
 import { buttonClass } from "@/components/ui/form-controls";
 import { Card } from "@/components/ui/card";
@@ -17,7 +17,6 @@ import { useDraft, type Draft } from "@/components/webhook/use-draft";
 import { SaveBanners, type Conflict } from "@/components/webhook/save-banners";
 import { loadWebhookAction, saveWebhookAction } from "@/lib/actions/webhook";
 import { webhookConfigSchema, type WebhookConfig } from "@/lib/webhook/config-schema";
-import { MAX_FIELDS } from "@/lib/webhook/fields";
 
 export type WebhookSettingsProps = {
   deviceId: string;
@@ -99,29 +98,14 @@ export function WebhookSettings({ deviceId, initialConfig, aside }: WebhookSetti
             <EndpointsSection />
             <HeadersSection />
             <TriggerEventsSection />
-            <FieldsSections />
+            <AutoFieldsSection />
+            <ManualFieldsSection />
           </Card>
           <SaveBar isDirty={isDirty} isSaving={isSaving} version={version} />
         </form>
         <div className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">{aside}</div>
       </div>
     </FormProvider>
-  );
-}
-
-function FieldsSections() {
-  const [auto, manual] = useWatch<WebhookConfig, ["autoFields", "manualFields"]>({ name: ["autoFields", "manualFields"] });
-  const total = auto.length + manual.length;
-  const count = (
-    <span className={total > MAX_FIELDS ? "text-xs font-medium text-red-700 dark:text-red-400" : "text-xs text-zinc-500"}>
-      {total} / {MAX_FIELDS} fields
-    </span>
-  );
-  return (
-    <>
-      <AutoFieldsSection fieldCount={count} />
-      <ManualFieldsSection fieldCount={count} totalFields={total} />
-    </>
   );
 }
 
