@@ -40,6 +40,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
-    env: { E2E_PORT: String(PORT), DATABASE_URL: "file:./data/e2e.db", PORTAL_URL: baseURL },
+    env: { E2E_PORT: String(PORT), DATABASE_URL: "file:./data/e2e.db", PORTAL_URL: baseURL, DELIVERY_RETRY_DELAYS_MS: "300,600,900,1200" },
   },
 });
