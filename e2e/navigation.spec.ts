@@ -5,7 +5,7 @@ test("[nav] places list shows each place with its device count", async ({ page }
   await expect(page.getByRole("heading", { level: 1, name: "Places" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Seoul HQ" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Seoul HQ" })).toContainText("4 devices");
-  await expect(page.getByRole("listitem").filter({ hasText: "Busan Factory" })).toContainText("4 devices");
+  await expect(page.getByRole("listitem").filter({ hasText: "Busan Factory" })).toContainText("5 devices");
 });
 
 test("[nav] a place lists its devices with model, serial, firmware and status", async ({ page }) => {
@@ -25,6 +25,7 @@ const WEBHOOK_TAB_CASES = [
   { place: "Seoul HQ", device: "Lobby entrance", expectForm: true },
   { place: "Seoul HQ", device: "R&D wing", expectForm: true },
   { place: "Busan Factory", device: "Warehouse dock", expectForm: true }, // firmware 1.10.0 > 1.9: compared as versions
+  { place: "Busan Factory", device: "Visitor gate", expectForm: true },
   { place: "Seoul HQ", device: "Parking gate", text: "bs3-all_v1.1.0_20250626_00100CL.bin" },
   { place: "Seoul HQ", device: "Server room", text: "Support for the BioEntry W3 is planned" },
   { place: "Busan Factory", device: "Canteen", text: "Support for the BioLite N2 is planned" },

@@ -16,6 +16,7 @@ const DEVICES = [
   { placeId: 203, name: "Warehouse dock", model: "BS3-DB", serial: "543210990", firmware: "1.10.0", doorId: 21, doorName: "Dock door", utcOffsetMinutes: 540, online: true },
   { placeId: 203, name: "Canteen", model: "N2", serial: "712345002", firmware: "1.5.2", doorId: null, doorName: null, utcOffsetMinutes: 540, online: true },
   { placeId: 203, name: "Staff entrance", model: "XS2", serial: "812345003", firmware: "1.3.1", doorId: 22, doorName: "Staff door", utcOffsetMinutes: 540, online: true },
+  { placeId: 203, name: "Visitor gate", model: "BS3-APWB", serial: "543210991", firmware: "1.1.0", doorId: 24, doorName: "Visitor gate", utcOffsetMinutes: 540, online: true },
   { placeId: 203, name: "Turnstile 1", model: "XP2", serial: "912345004", firmware: "1.2.0", doorId: 23, doorName: "Turnstile", utcOffsetMinutes: 540, online: true },
 ];
 

@@ -5,17 +5,19 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
 const TABS = [
-  { segment: "", label: "Info" },
-  { segment: "webhook", label: "Webhook" },
+  { segment: "", label: "Info", needsWebhook: false },
+  { segment: "webhook", label: "Webhook", needsWebhook: false },
+  { segment: "deliveries", label: "Deliveries", needsWebhook: true },
+  { segment: "simulator", label: "Simulator", needsWebhook: true },
 ] as const;
 
 /** The device menu's tabs, as links so each tab has its own URL. */
-export function DeviceTabs({ baseHref }: { baseHref: string }) {
+export function DeviceTabs({ baseHref, hasWebhook }: { baseHref: string; hasWebhook: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Device menu" className="mt-4 border-b border-zinc-200 dark:border-zinc-800">
       <ul className="-mb-px flex gap-1 overflow-x-auto">
-        {TABS.map((tab) => {
+        {TABS.filter((tab) => hasWebhook || !tab.needsWebhook).map((tab) => {
           const href = tab.segment ? `${baseHref}/${tab.segment}` : baseHref;
           const isActive = pathname === href;
           return (

@@ -8,12 +8,13 @@ import { buttonClass } from "@/components/ui/form-controls";
 import { CorsReportView } from "@/components/webhook/cors-report-view";
 import { TestResultCard } from "@/components/webhook/test-result-card";
 import { buildRequestFor, type SampleSelection } from "@/components/webhook/use-webhook-request";
-import { checkCorsAction, sendFromServerAction } from "@/lib/actions/test-call";
+import { checkCorsAction, recordBrowserTestAction, sendFromServerAction } from "@/lib/actions/test-call";
 import type { CorsReport } from "@/lib/server/cors-check";
 import { PayloadConfigError } from "@/lib/webhook/build-payload";
 import type { WebhookConfig } from "@/lib/webhook/config-schema";
 import { preflightHeaderNames } from "@/lib/webhook/cors-rules";
 import type { DeviceContext } from "@/lib/webhook/device-event";
+import { maskHeaders } from "@/lib/webhook/request";
 import { MAX_TEST_RESULTS, type TestCallResult } from "@/lib/webhook/test-call";
 import type { WebhookRequest } from "@/lib/webhook/webhook-request";
 import { sendFromBrowser } from "@/components/webhook/send-from-browser";
@@ -44,7 +45,12 @@ export function TestCallPanel({ device, deviceId, selection }: { device: DeviceC
     setProblem(null);
     setBusy(kind);
     try {
-      if (kind === "browser") add({ ...(await sendFromBrowser(request, selection)), skippedHeaders: savedSecrets });
+      if (kind === "browser") {
+        const result = { ...(await sendFromBrowser(request, selection)), skippedHeaders: savedSecrets };
+        add(result);
+        const secretNames = getValues("headers").filter((h) => h.secret).map((h) => h.name);
+        if (request.url) void recordBrowserTestAction(deviceId, { ...request, url: request.url, headers: maskHeaders(request.headers, secretNames), count: selection.count, result });
+      }
       if (kind === "server") add(await sendFromServerAction(deviceId, { config: getValues(), ...selection }));
       if (kind === "cors" && request.url) {
         const report = await checkCorsAction({ url: request.url, method: request.method, requestHeaders: preflightHeaderNames(request.headers), origin: window.location.origin });

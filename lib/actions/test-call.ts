@@ -2,6 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { checkCors, type CorsReport } from "@/lib/server/cors-check";
+import { recordTestDelivery } from "@/lib/server/delivery-log";
 import { sendRequest } from "@/lib/server/http-send";
 import { outboundPolicyFromEnv } from "@/lib/server/outbound-guard";
 import { findDevice, toDeviceContext } from "@/lib/server/places-repo";
@@ -9,7 +10,9 @@ import { readWebhookConfig } from "@/lib/server/webhook-repo";
 import { resolveSecretHeaders, webhookConfigSchema } from "@/lib/webhook/config-schema";
 import { isEventType } from "@/lib/webhook/events";
 import { TEST_CALL_TIMEOUT_MS, TEST_RESPONSE_LIMIT, type TestCallResult } from "@/lib/webhook/test-call";
-import { buildSampleRequest } from "@/lib/webhook/webhook-request";
+import { maskHeaders, type HeaderPair } from "@/lib/webhook/request";
+import { buildSampleRequest, MAX_PREVIEW_EVENTS } from "@/lib/webhook/webhook-request";
+import { SAMPLE_EVENT_ID } from "@/lib/webhook/device-event";
 
 type TestInput = { config: unknown; kind: "online" | "offline"; eventType: string; count: number };
 
@@ -21,11 +24,12 @@ export async function sendFromServerAction(deviceId: string, input: TestInput): 
   const prepared = await prepareRequest(deviceId, input);
   const base = { id: randomUUID(), at: Date.now(), via: "server" as const, kind: input.kind, eventType: input.eventType, skippedHeaders: [] };
   if (!prepared.ok) return { ...base, ...emptyResponse(prepared.url), method: "POST", failure: { kind: "server-side", title: "Not sent", message: prepared.message } };
-  const { request } = prepared;
+  const { request, secretNames } = prepared;
   const result = await sendRequest({
     method: request.method, url: request.url!, headers: request.headers, body: request.body,
     timeoutMs: TEST_CALL_TIMEOUT_MS, maxResponseBytes: TEST_RESPONSE_LIMIT, policy: outboundPolicyFromEnv(),
   });
+  await recordTestDelivery(deviceId, { ...request, url: request.url!, headers: maskHeaders(request.headers, secretNames), eventIds: sampleIds(input.kind, input.count) }, result);
   return {
     ...base,
     method: request.method,
@@ -39,6 +43,15 @@ export async function sendFromServerAction(deviceId: string, input: TestInput): 
     truncated: result.truncated,
     failure: result.error && !result.ok ? { kind: "server-side", title: titleFor(result.error.cause), message: result.error.message } : null,
   };
+}
+
+/** Logs a browser test call in the Deliveries tab; the page masks secret values before sending the record. */
+export async function recordBrowserTestAction(deviceId: string, record: { method: string; url: string; headers: HeaderPair[]; body: string; count: number; result: TestCallResult }) {
+  const { result } = record;
+  const error = result.failure ? { cause: result.failure.kind, message: result.failure.title } : null;
+  await recordTestDelivery(deviceId, { method: record.method, url: record.url, headers: record.headers, body: record.body, eventIds: sampleIds(result.kind, record.count) }, {
+    ok: result.ok, status: result.status, latencyMs: result.latencyMs, error, responseHeaders: result.responseHeaders, body: result.body,
+  });
 }
 
 /** Sends the preflight a browser would send for this request, from the server, and reports what is allowed. */
@@ -59,7 +72,12 @@ async function prepareRequest(deviceId: string, input: TestInput) {
     kind: input.kind, eventType: input.eventType, count: input.count, maskSecrets: false,
   });
   if (!request.url) return { ok: false as const, url: "", message: `Enter the ${input.kind} event URL first.` };
-  return { ok: true as const, request };
+  return { ok: true as const, request, secretNames: parsed.data.headers.filter((h) => h.secret).map((h) => h.name) };
+}
+
+/** The ids of the sample events a test sends (deterministic: they start at the preview's first id). */
+function sampleIds(kind: "online" | "offline", count: number): number[] {
+  return Array.from({ length: kind === "online" ? 1 : Math.min(Math.max(count, 1), MAX_PREVIEW_EVENTS) }, (_, i) => SAMPLE_EVENT_ID + i);
 }
 
 function emptyResponse(url: string) {

@@ -25,6 +25,12 @@ export function buildRequestHeaders(
   return [...FIXED_HEADERS.map(([n, v]): HeaderPair => [n, v]), ...user, ...(options.extra ?? [])];
 }
 
+/** The headers with the values of the named (secret) headers replaced by the mask; names match case-insensitively. */
+export function maskHeaders(headers: readonly HeaderPair[], secretNames: readonly string[]): HeaderPair[] {
+  const secrets = new Set(secretNames.map((n) => n.toLowerCase()));
+  return headers.map(([name, value]): HeaderPair => [name, secrets.has(name.toLowerCase()) ? SECRET_MASK : value]);
+}
+
 /** A copy-pasteable POSIX shell curl command sending exactly this request. */
 export function toCurl(request: { method: string; url: string; headers: readonly HeaderPair[]; body: string }): string {
   const lines = [

@@ -22,7 +22,7 @@ export default async function DeviceLayout({ children, params }: Props) {
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         {MODEL_LABELS[device.model as DeviceModel] ?? device.model} · <span className="font-mono">{device.model}</span> · serial <span className="font-mono">{device.serial}</span>
       </p>
-      <DeviceTabs baseHref={base} />
+      <DeviceTabs baseHref={base} hasWebhook={device.webhookSupport === "supported"} />
       <div className="pt-6">{children}</div>
     </>
   );
