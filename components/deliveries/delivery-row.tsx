@@ -12,7 +12,7 @@ const RESULT_TONES = { success: "green", failed: "red", pending: "amber" } as co
 export function DeliveryRow({ entry, onRedeliver, disabled }: { entry: DeliveryEntry; onRedeliver: () => void; disabled: boolean }) {
   const outcome = entry.result === "pending"
     ? entry.sending ? "sending now" : entry.nextAttemptAt ? `attempt ${entry.attempt} due ${new Date(entry.nextAttemptAt).toLocaleTimeString()}` : "waiting"
-    : entry.statusCode !== null ? `HTTP ${entry.statusCode}${entry.error && entry.result === "failed" ? ` · ${entry.error}` : ""}` : entry.error ?? "";
+    : describeOutcome(entry);
   return (
     <details className="group px-4 py-2 text-sm" data-testid="delivery" data-result={entry.result} data-kind={entry.kind}>
       <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 marker:text-zinc-400">
@@ -39,6 +39,13 @@ export function DeliveryRow({ entry, onRedeliver, disabled }: { entry: DeliveryE
       </div>
     </details>
   );
+}
+
+function describeOutcome(entry: DeliveryEntry): string {
+  const status = entry.statusCode !== null ? `HTTP ${entry.statusCode}` : "";
+  if (!entry.error || entry.result === "success") return status;
+  // The sender's message for an HTTP failure already starts with the status ("HTTP 503 Service Unavailable").
+  return !status || entry.error.startsWith(status) ? entry.error : `${status} · ${entry.error}`;
 }
 
 function Block({ title, lines }: { title: string; lines: readonly (readonly [string, string])[] }) {
