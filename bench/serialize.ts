@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { buildPayload, type PayloadConfig } from "@/lib/webhook/build-payload";
-import { sampleEvents, type DeviceContext, type DeviceEvent } from "@/lib/webhook/device-event";
+import { SAMPLE_DEVICE, sampleEvents, type DeviceEvent } from "@/lib/webhook/device-event";
 import type { EventType } from "@/lib/webhook/events";
 import { AUTO_FIELD_CATALOG, FIELD_TYPES, MAX_FIELDS, canBeNonString } from "@/lib/webhook/fields";
 import { summarize, type Summary } from "./stats";
@@ -57,16 +57,7 @@ export function benchSerialize(): SerializeResult {
   };
 }
 
-const DEVICE: DeviceContext = {
-  serial: "543210987",
-  name: "Lobby entrance",
-  model: "BS3-DB",
-  placeId: 178,
-  placeName: "Seoul HQ",
-  doorId: 3,
-  doorName: "Main door",
-  utcOffsetMinutes: 540,
-};
+const DEVICE = SAMPLE_DEVICE;
 
 // With and without a user, success and failure, so null fields and both booleans appear.
 const BATCH_EVENT_TYPES: readonly EventType[] = ["DEV_FACE_AUTH_SUCCESS", "DEV_CARD_AUTH_FAIL", "DEV_DOOR_FORCE_OPEN", "DEV_QR_AUTH_SUCCESS"];

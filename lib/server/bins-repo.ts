@@ -32,16 +32,7 @@ export type BinRequestView = BinRequestApi & { tooLarge: boolean; clientAddress:
 export const INLINE_BODY_BYTES = 16 * 1024;
 
 /** What the receiver records of one request. */
-export type NewBinRequest = {
-  method: string;
-  path: string;
-  query: string;
-  headers: [string, string][];
-  body: string;
-  size: number;
-  tooLarge: boolean;
-  clientAddress: string;
-};
+export type NewBinRequest = Omit<BinRequestApi, "id" | "receivedAt"> & { tooLarge: boolean; clientAddress: string };
 
 /** Creates a bin with a random URL-safe id (16 characters from 96 random bits). */
 export async function createBin(settings: BinSettings): Promise<BinSummary> {

@@ -9,20 +9,11 @@ import {
   type PayloadConfig,
 } from "@/lib/webhook/build-payload";
 import { DEFAULT_WEBHOOK_CONFIG, webhookConfigSchema } from "@/lib/webhook/config-schema";
-import { makeDeviceEvent, sampleEvents, type DeviceContext, type DeviceEvent } from "@/lib/webhook/device-event";
+import { makeDeviceEvent, SAMPLE_DEVICE, sampleEvents, type DeviceEvent } from "@/lib/webhook/device-event";
 import { EVENT_TYPES, getEvent } from "@/lib/webhook/events";
 import { AUTO_FIELD_CATALOG, canBeNonString, type FieldType } from "@/lib/webhook/fields";
 
-const CTX: DeviceContext = {
-  serial: "543210987",
-  name: "Lobby entrance",
-  model: "BS3-DB",
-  placeId: 178,
-  placeName: "Seoul HQ",
-  doorId: 3,
-  doorName: "Main door",
-  utcOffsetMinutes: 540,
-};
+const CTX = SAMPLE_DEVICE;
 
 const [FACE_EVENT] = sampleEvents(CTX, "DEV_FACE_AUTH_SUCCESS", 1, { isOffline: false });
 

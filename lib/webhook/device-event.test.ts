@@ -7,21 +7,13 @@ import {
   formatEventTime,
   makeDeviceEvent,
   sampleEvents,
+  SAMPLE_DEVICE,
   type DeviceContext,
 } from "@/lib/webhook/device-event";
 import { EVENT_TYPES, getEvent } from "@/lib/webhook/events";
 import { AUTO_FIELD_NAMES } from "@/lib/webhook/fields";
 
-const SEOUL: DeviceContext = {
-  serial: "543210987",
-  name: "Lobby entrance",
-  model: "BS3-DB",
-  placeId: 178,
-  placeName: "Seoul HQ",
-  doorId: 3,
-  doorName: "Main door",
-  utcOffsetMinutes: 540,
-};
+const SEOUL: DeviceContext = SAMPLE_DEVICE;
 
 describe("formatEventTime", () => {
   test.each([

@@ -29,6 +29,18 @@ export type DeviceEventInput = {
   isOffline: boolean;
 };
 
+/** The device of DOMAIN.md §3's sample column (a Lobby entrance BS3-DB at Seoul HQ, UTC+09:00). */
+export const SAMPLE_DEVICE: DeviceContext = {
+  serial: "543210987",
+  name: "Lobby entrance",
+  model: "BS3-DB",
+  placeId: 178,
+  placeName: "Seoul HQ",
+  doorId: 3,
+  doorName: "Main door",
+  utcOffsetMinutes: 540,
+};
+
 /** Sample user of preview events (DOMAIN.md §3). */
 export const SAMPLE_USER: EventUser = { userKey: "emp-0042", userName: "Kim Minji" };
 
