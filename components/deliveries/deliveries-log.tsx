@@ -56,7 +56,7 @@ export function DeliveriesLog({ deviceId, initial }: { deviceId: string; initial
           <li key={entry.id}><DeliveryRow entry={entry} onRedeliver={() => redeliver(entry.jobId)} disabled={pending} /></li>
         ))}
       </ol>
-      {data.length === 0 && <p className="p-4 text-sm text-zinc-500">No deliveries {filter ? "with this result" : "yet: trigger an event in the Simulator tab, or send a test call"}.</p>}
+      {data.length === 0 && <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">No deliveries {filter ? "with this result" : "yet: trigger an event in the Simulator tab, or send a test call"}.</p>}
     </Card>
   );
 }

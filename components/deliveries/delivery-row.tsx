@@ -16,13 +16,13 @@ export function DeliveryRow({ entry, onRedeliver, disabled }: { entry: DeliveryE
   return (
     <details className="group px-4 py-2 text-sm" data-testid="delivery" data-result={entry.result} data-kind={entry.kind}>
       <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 marker:text-zinc-400">
-        <span className="w-20 text-xs text-zinc-500">{new Date(entry.createdAt).toLocaleTimeString()}</span>
+        <span className="w-20 text-xs text-zinc-500 dark:text-zinc-400">{new Date(entry.createdAt).toLocaleTimeString()}</span>
         <Badge tone={entry.kind === "test" ? "blue" : "neutral"}>{entry.kind === "offline" && entry.eventIds.length > 0 ? `Bulk · ${entry.eventIds.length}` : KIND_LABELS[entry.kind]}</Badge>
         <Badge tone={RESULT_TONES[entry.result]}>{RESULT_LABELS[entry.result]}</Badge>
         <span className="text-xs text-zinc-600 dark:text-zinc-400">attempt {entry.attempt}{entry.maxAttempts ? ` of ${entry.maxAttempts}` : ""}</span>
         <span className="font-mono text-xs">{formatEventIds(entry.eventIds)}</span>
         <span className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400" data-testid="delivery-outcome">{outcome}</span>
-        {entry.latencyMs !== null && <span className="text-xs text-zinc-500">{entry.latencyMs} ms</span>}
+        {entry.latencyMs !== null && <span className="text-xs text-zinc-500 dark:text-zinc-400">{entry.latencyMs} ms</span>}
       </summary>
       <div className="mt-2 space-y-2 pl-2 text-xs">
         <p className="break-all font-mono"><span className="font-semibold">{entry.method}</span> {entry.url}</p>
@@ -52,7 +52,7 @@ function Block({ title, lines }: { title: string; lines: readonly (readonly [str
   return (
     <div>
       <p className="font-semibold">{title}</p>
-      <ul className="mt-0.5 space-y-0.5 font-mono">{lines.map(([n, v], i) => <li key={i} className="break-all"><span className="text-zinc-500">{n}:</span> {v}</li>)}</ul>
+      <ul className="mt-0.5 space-y-0.5 font-mono">{lines.map(([n, v], i) => <li key={i} className="break-all"><span className="text-zinc-500 dark:text-zinc-400">{n}:</span> {v}</li>)}</ul>
     </div>
   );
 }

@@ -37,7 +37,7 @@ export function BinSettingsForm({ binId, settings, corsModes }: { binId: string;
     <Card className="mt-4">
       <details className="group">
         <summary className="flex cursor-pointer list-none items-center gap-2 px-4 py-3 text-sm [&::-webkit-details-marker]:hidden">
-          <Settings2 aria-hidden className="size-4 text-zinc-500" />
+          <Settings2 aria-hidden className="size-4 text-zinc-500 dark:text-zinc-400" />
           <span className="font-semibold">Response settings</span>
           <span className="text-zinc-500 dark:text-zinc-400">{summary}</span>
           <span aria-hidden className="ml-auto text-xs text-blue-700 group-open:hidden dark:text-blue-400">Edit</span>

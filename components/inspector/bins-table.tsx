@@ -16,7 +16,7 @@ export function BinsTable({ bins }: { bins: (BinSummary & { url: string })[] }) 
     <Card className="relative overflow-x-auto">
       <table className="w-full min-w-[720px] text-left text-sm">
         <caption className="sr-only">Request bins</caption>
-        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
+        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
           <tr>
             <th scope="col" className="px-4 py-2 font-medium">Name</th>
             <th scope="col" className="px-4 py-2 font-medium">URL</th>
@@ -41,7 +41,7 @@ export function BinsTable({ bins }: { bins: (BinSummary & { url: string })[] }) 
               <td className="px-4 py-2">
                 <span className="font-mono">{bin.responseStatus}</span>
                 <Badge className="ml-2">CORS {bin.corsMode}</Badge>
-                {bin.delayMs > 0 && <span className="ml-2 text-xs text-zinc-500">+{bin.delayMs} ms</span>}
+                {bin.delayMs > 0 && <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">+{bin.delayMs} ms</span>}
               </td>
               <td className="px-4 py-2 text-right tabular-nums">{bin.requestCount}</td>
               <td className="px-4 py-2 text-zinc-600 dark:text-zinc-400"><LocalTime iso={bin.createdAt} withDate /></td>

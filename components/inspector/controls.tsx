@@ -4,7 +4,7 @@ import { cn } from "@/lib/cn";
 export const inputClass =
   "block w-full rounded-md border border-zinc-300 bg-white px-2.5 py-1.5 text-sm shadow-sm placeholder:text-zinc-400 " +
   "focus:border-blue-500 focus:outline-none focus:ring-2 focus:ring-blue-500/30 aria-invalid:border-red-500 " +
-  "dark:border-zinc-700 dark:bg-zinc-950 dark:placeholder:text-zinc-500 dark:aria-invalid:border-red-400";
+  "dark:border-zinc-700 dark:bg-zinc-950 dark:placeholder:text-zinc-500 dark:text-zinc-400 dark:aria-invalid:border-red-400";
 
 const BUTTON_VARIANTS = {
   primary: "bg-blue-600 text-white hover:bg-blue-700 disabled:bg-blue-400 dark:disabled:bg-blue-900 dark:disabled:text-blue-300",

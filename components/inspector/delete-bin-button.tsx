@@ -33,7 +33,7 @@ export function DeleteBinButton({ binId, binLabel, requestCount, redirectTo, com
 
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger className={buttonClass(compact ? "ghost" : "secondary", "sm")} aria-label={`Delete ${binLabel}`} title={`Delete ${binLabel}`}>
+      <Dialog.Trigger className={buttonClass(compact ? "ghost" : "secondary", "sm")} aria-label={compact ? `Delete ${binLabel}` : undefined} title={`Delete ${binLabel}`}>
         <Trash2 aria-hidden className="size-3.5 text-red-600 dark:text-red-400" />
         {!compact && <span>Delete bin</span>}
       </Dialog.Trigger>

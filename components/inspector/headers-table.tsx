@@ -5,7 +5,7 @@ export function HeadersTable({ headers }: { headers: [string, string][] }) {
     <div className="relative overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
       <table className="w-full text-left font-mono text-xs">
         <caption className="sr-only">Request headers</caption>
-        <thead className="bg-zinc-50 text-zinc-500 dark:bg-zinc-950">
+        <thead className="bg-zinc-50 text-zinc-500 dark:text-zinc-400 dark:bg-zinc-950">
           <tr>
             <th scope="col" className="w-1/3 px-3 py-1.5 font-sans font-medium">Name</th>
             <th scope="col" className="px-3 py-1.5 font-sans font-medium">Value</th>

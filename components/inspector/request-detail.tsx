@@ -29,7 +29,7 @@ export function RequestDetail({ binId, request }: { binId: string; request: BinR
         <dt className="text-zinc-500 dark:text-zinc-400">Client</dt>
         <dd className="break-all font-mono">{request.clientAddress || "unknown"}</dd>
         <dt className="text-zinc-500 dark:text-zinc-400">Size</dt>
-        <dd>{formatBytes(request.size)} <span className="text-zinc-500">({request.size.toLocaleString("en-US")} bytes)</span></dd>
+        <dd>{formatBytes(request.size)} <span className="text-zinc-500 dark:text-zinc-400">({request.size.toLocaleString("en-US")} bytes)</span></dd>
         <dt className="text-zinc-500 dark:text-zinc-400">Request id</dt>
         <dd className="font-mono">{request.id}</dd>
       </dl>
@@ -69,7 +69,7 @@ function FullBody({ binId, requestId }: { binId: string; requestId: string }) {
       cancelled = true;
     };
   }, [binId, requestId]);
-  if (state?.id !== requestId) return <p role="status" className="text-sm text-zinc-500">Loading the body…</p>;
+  if (state?.id !== requestId) return <p role="status" className="text-sm text-zinc-500 dark:text-zinc-400">Loading the body…</p>;
   if (state.error !== undefined) return <p className="text-sm text-red-700 dark:text-red-400">{state.error}</p>;
   return <RequestBody key={requestId} body={state.body ?? ""} />;
 }

@@ -47,7 +47,7 @@ export function RequestList({ requests, selectedId, onSelect }: {
                 <Badge tone={methodTone(r.method)} className="font-mono">{r.method}</Badge>
                 <span className="min-w-0 flex-1 truncate font-mono text-sm">{fullPath(r.path, r.query)}</span>
               </span>
-              <span className="mt-1 flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+              <span className="mt-1 flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
                 <LocalTime iso={r.receivedAt} />
                 <span aria-hidden>·</span>
                 <span>{formatBytes(r.size)}</span>

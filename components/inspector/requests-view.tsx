@@ -53,7 +53,7 @@ export function RequestsView({ binId, url, initialRequests }: { binId: string; u
     <section aria-labelledby="requests-heading" className="mt-6">
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h2 id="requests-heading" className="text-base font-semibold">
-          Requests <span className="font-normal text-zinc-500">({requests.length})</span>
+          Requests <span className="font-normal text-zinc-500 dark:text-zinc-400">({requests.length})</span>
         </h2>
         <LiveIndicator status={status} />
         <div className="ml-auto flex gap-2">

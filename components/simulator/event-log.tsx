@@ -23,12 +23,12 @@ export function EventLog({ rows, error }: { rows: EventLogRow[]; error: string |
     <Card className="min-w-0 overflow-hidden">
       <div className="flex items-center justify-between border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <h2 className="font-medium">Event log</h2>
-        <span className="text-xs text-zinc-500" aria-live="polite">{error ? `Refresh failed (${error}); retrying` : `${rows.length} newest`}</span>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">{error ? `Refresh failed (${error}); retrying` : `${rows.length} newest`}</span>
       </div>
       <div className="max-h-[36rem] overflow-auto">
         <table className="w-full min-w-[560px] text-left text-sm" data-testid="event-log">
           <caption className="sr-only">Events recorded by the simulated device, newest first</caption>
-          <thead className="sticky top-0 bg-white text-xs text-zinc-500 dark:bg-zinc-900">
+          <thead className="sticky top-0 bg-white text-xs text-zinc-500 dark:text-zinc-400 dark:bg-zinc-900">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">ID</th>
               <th scope="col" className="px-4 py-2 font-medium">Time</th>
@@ -46,13 +46,13 @@ export function EventLog({ rows, error }: { rows: EventLogRow[]; error: string |
                 <td className="px-4 py-1.5 text-xs">{row.userName ?? "—"}</td>
                 <td className="px-4 py-1.5 text-xs">
                   <Badge tone={STATE_TONES[row.state] ?? "neutral"}>{row.state}</Badge>
-                  {row.reason && <span className="ml-2 text-zinc-500">{row.reason}</span>}
+                  {row.reason && <span className="ml-2 text-zinc-500 dark:text-zinc-400">{row.reason}</span>}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="p-4 text-sm text-zinc-500">No events yet. Trigger one on the left.</p>}
+        {rows.length === 0 && <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">No events yet. Trigger one on the left.</p>}
       </div>
     </Card>
   );

@@ -57,9 +57,9 @@ export function SimulatorPanel({ deviceId, webhookHref, initialOnline, roster, w
               <Switch.Thumb className="block size-5 translate-x-0.5 rounded-full bg-white shadow transition data-[state=checked]:translate-x-[22px]" />
             </Switch.Root>
             <span>Device online</span>
-            <span className="ml-auto text-xs text-zinc-500" aria-live="polite" data-testid="connection-state">{online ? "Online" : "Offline: queuing events"}</span>
+            <span className="ml-auto text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite" data-testid="connection-state">{online ? "Online" : "Offline: queuing events"}</span>
           </label>
-          <p className="mt-2 text-xs text-zinc-500">
+          <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
             Offline, events are kept with <code>isOffline: true</code>. Back online, they go to the offline endpoint as lists of at most 100, oldest first.
           </p>
         </Card>

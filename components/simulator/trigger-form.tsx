@@ -62,7 +62,7 @@ export function TriggerForm({ deviceId, roster, triggerEvents, onTriggered }: {
         <FormMessage message={errors.userKey} />
         <label htmlFor={`${id}-count`} className="mt-3 block text-sm font-medium">How many</label>
         <input id={`${id}-count`} type="number" min={1} max={MAX_BURST} value={count} onChange={(e) => setCount(e.target.value)} className={`${inputClass} mt-1 w-32`} aria-describedby={`${id}-count-hint`} />
-        <p id={`${id}-count-hint`} className="mt-1 text-xs text-zinc-500">1 to {MAX_BURST.toLocaleString("en-US")}; a burst gets consecutive event ids.</p>
+        <p id={`${id}-count-hint`} className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">1 to {MAX_BURST.toLocaleString("en-US")}; a burst gets consecutive event ids.</p>
         <FormMessage message={errors.count ?? errors.form} />
         <button type="submit" className={`${buttonClass.primary} mt-4`} disabled={pending}>
           <Zap aria-hidden className="size-4" />{pending ? "Recording…" : Number(count) > 1 ? `Trigger ${Number(count).toLocaleString("en-US")} events` : "Trigger event"}

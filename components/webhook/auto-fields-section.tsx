@@ -24,7 +24,7 @@ export function AutoFieldsSection() {
       <div className="overflow-x-auto">
         <table className="w-full min-w-[560px] text-sm">
           <caption className="sr-only">Included auto fields, in payload order</caption>
-          <thead className="text-left text-xs text-zinc-500">
+          <thead className="text-left text-xs text-zinc-500 dark:text-zinc-400">
             <tr>
               <th scope="col" className="w-16 py-1 font-medium">Include</th>
               <th scope="col" className="py-1 font-medium">Field</th>
@@ -40,7 +40,7 @@ export function AutoFieldsSection() {
               <IncludedRow key={row.id} index={i} field={row.field} count={fields.length} onRemove={() => remove(i)} onMove={(to) => move(i, to)} />
             ))}
             {available.map((def) => (
-              <tr key={def.field} className="text-zinc-500">
+              <tr key={def.field} className="text-zinc-500 dark:text-zinc-400">
                 <td className="py-1">
                   <input
                     type="checkbox"

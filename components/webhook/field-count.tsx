@@ -17,7 +17,7 @@ export function useFieldTotal(): number {
 export function FieldCount() {
   const total = useFieldTotal();
   return (
-    <span className={total > MAX_FIELDS ? "text-xs font-medium text-red-700 dark:text-red-400" : "text-xs text-zinc-500"}>
+    <span className={total > MAX_FIELDS ? "text-xs font-medium text-red-700 dark:text-red-400" : "text-xs text-zinc-500 dark:text-zinc-400"}>
       {total} / {MAX_FIELDS} fields
     </span>
   );

@@ -15,10 +15,10 @@ export function HeadersSection() {
       id="headers"
       title="Headers"
       description="Sent with every request, e.g. an API key. Content-Type and Accept are always application/json."
-      aside={<span className="text-xs text-zinc-500">{fields.length} / {MAX_HEADERS}</span>}
+      aside={<span className="text-xs text-zinc-500 dark:text-zinc-400">{fields.length} / {MAX_HEADERS}</span>}
     >
       {fields.length > 0 && (
-        <div className="mb-2 hidden grid-cols-[1fr_1.4fr_auto_auto] gap-2 text-xs font-medium text-zinc-500 sm:grid">
+        <div className="mb-2 hidden grid-cols-[1fr_1.4fr_auto_auto] gap-2 text-xs font-medium text-zinc-500 dark:text-zinc-400 sm:grid">
           <span>Name</span><span>Value</span><span>Secret</span><span className="sr-only">Remove</span>
         </div>
       )}
@@ -36,7 +36,7 @@ export function HeadersSection() {
       >
         <Plus aria-hidden className="size-4" /> Add header
       </button>
-      {fields.length >= MAX_HEADERS && <p className="mt-1 text-xs text-zinc-500">At most {MAX_HEADERS} headers.</p>}
+      {fields.length >= MAX_HEADERS && <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">At most {MAX_HEADERS} headers.</p>}
     </FormSection>
   );
 }
@@ -65,7 +65,7 @@ function HeaderRow({ index, onRemove }: { index: number; onRemove: () => void })
       <div>
         {keepsSavedSecret ? (
           <div className="flex items-center gap-2">
-            <span className="flex flex-1 items-center gap-1.5 rounded-md border border-dashed border-zinc-300 px-2.5 py-1.5 text-sm text-zinc-500 dark:border-zinc-700" aria-label={`Value of ${label}: saved secret, hidden`}>
+            <span className="flex flex-1 items-center gap-1.5 rounded-md border border-dashed border-zinc-300 px-2.5 py-1.5 text-sm text-zinc-500 dark:text-zinc-400 dark:border-zinc-700" aria-label={`Value of ${label}: saved secret, hidden`}>
               <KeyRound aria-hidden className="size-3.5" /> •••••••• saved
             </span>
             <button type="button" className={buttonClass.ghost} onClick={() => {

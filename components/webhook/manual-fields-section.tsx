@@ -17,7 +17,7 @@ export function ManualFieldsSection() {
       <ul className="space-y-2">
         {fields.map((field, i) => <ManualRow key={field.id} index={i} onRemove={() => remove(i)} />)}
       </ul>
-      {fields.length === 0 && <p className="text-sm text-zinc-500">No manual fields.</p>}
+      {fields.length === 0 && <p className="text-sm text-zinc-500 dark:text-zinc-400">No manual fields.</p>}
       <FieldError name="manualFields" message={rootError.message} />
       <AddManualFieldButton onAdd={() => append({ key: "", type: "STRING", value: "" }, { shouldFocus: true })} />
     </FormSection>

@@ -110,7 +110,7 @@ function PreviewBody({ device, selection, view }: { device: DeviceContext; selec
         </ul>
       </div>
       <div>
-        <div className="mb-1 flex items-center justify-between text-xs text-zinc-500">
+        <div className="mb-1 flex items-center justify-between text-xs text-zinc-500 dark:text-zinc-400">
           <span>{getEvent(selection.eventType).label}{selection.kind === "offline" ? ` · ${selection.count} event${selection.count > 1 ? "s" : ""}` : ""}</span>
           <span data-testid="preview-bytes">{bytes.toLocaleString("en-US")} bytes</span>
         </div>
@@ -121,7 +121,7 @@ function PreviewBody({ device, selection, view }: { device: DeviceContext; selec
         <button type="button" className={buttonClass.secondary} onClick={() => copy(toCurl({ ...request, url }), "curl command")}><Terminal aria-hidden className="size-4" />Copy as curl</button>
         <button type="button" className={buttonClass.secondary} onClick={downloadSchema}><Download aria-hidden className="size-4" />JSON Schema</button>
       </div>
-      <p className="flex items-center gap-1 text-xs text-zinc-500"><Braces aria-hidden className="size-3.5" />Built by the same function the device simulator uses: these are the bytes that are sent.</p>
+      <p className="flex items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400"><Braces aria-hidden className="size-3.5" />Built by the same function the device simulator uses: these are the bytes that are sent.</p>
     </div>
   );
 }

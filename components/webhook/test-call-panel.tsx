@@ -85,7 +85,7 @@ export function TestCallPanel({ device, deviceId, selection }: { device: DeviceC
           {busy === "cors" ? <LoaderCircle aria-hidden className="size-4 animate-spin" /> : <ShieldQuestion aria-hidden className="size-4" />}Check CORS
         </button>
       </div>
-      <p role="status" aria-live="polite" className="mt-2 text-xs text-zinc-500" data-testid="test-call-status">
+      <p role="status" aria-live="polite" className="mt-2 text-xs text-zinc-500 dark:text-zinc-400" data-testid="test-call-status">
         {busy === "browser" || busy === "server" ? `Sending… (gives up after 10 s)` : busy === "cors" ? "Sending the preflight…" : ""}
       </p>
       {cors && <CorsReportView report={cors.report} url={cors.url} />}
@@ -96,7 +96,7 @@ export function TestCallPanel({ device, deviceId, selection }: { device: DeviceC
           </li>
         ))}
       </ol>
-      {results.length === 0 && <p className="mt-3 text-xs text-zinc-500"><Send aria-hidden className="mr-1 inline size-3.5" />The last {MAX_TEST_RESULTS} results stay here.</p>}
+      {results.length === 0 && <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400"><Send aria-hidden className="mr-1 inline size-3.5" />The last {MAX_TEST_RESULTS} results stay here.</p>}
     </Card>
   );
 }

@@ -16,8 +16,8 @@ export function TestResultCard({ result, onSendFromServer, onCheckCors, disabled
       <header className="flex flex-wrap items-center gap-2">
         {result.ok ? <CircleCheck aria-hidden className="size-4 text-emerald-600" /> : <CircleAlert aria-hidden className="size-4 text-red-600" />}
         <Badge tone={statusTone}>{result.status === null ? "No response" : `${result.status} ${result.statusText}`.trim()}</Badge>
-        {result.latencyMs !== null && <span className="text-xs text-zinc-500" data-testid="test-latency">{result.latencyMs} ms</span>}
-        <span className="text-xs text-zinc-500">from the {result.via === "browser" ? "browser" : "portal server"} · {new Date(result.at).toLocaleTimeString()}</span>
+        {result.latencyMs !== null && <span className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="test-latency">{result.latencyMs} ms</span>}
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">from the {result.via === "browser" ? "browser" : "portal server"} · {new Date(result.at).toLocaleTimeString()}</span>
       </header>
       <p className="mt-1 break-all font-mono text-xs text-zinc-600 dark:text-zinc-400">{result.method} {result.url}</p>
       {result.failure && (
@@ -41,7 +41,7 @@ export function TestResultCard({ result, onSendFromServer, onCheckCors, disabled
         <details className="mt-2">
           <summary className="cursor-pointer text-xs font-medium">Response ({result.responseHeaders.length} readable headers, {result.body.length.toLocaleString("en-US")} characters{result.truncated ? ", first 64 KB" : ""})</summary>
           <ul className="mt-1 space-y-0.5 font-mono text-xs">
-            {result.responseHeaders.map(([n, v], i) => <li key={i} className="break-all"><span className="text-zinc-500">{n}:</span> {v}</li>)}
+            {result.responseHeaders.map(([n, v], i) => <li key={i} className="break-all"><span className="text-zinc-500 dark:text-zinc-400">{n}:</span> {v}</li>)}
           </ul>
           <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-950" data-testid="test-response-body">{prettyIfJson(result.body)}</pre>
         </details>

@@ -32,7 +32,7 @@ export function TriggerEventsSection() {
             id="trigger-events"
             title="Trigger events"
             description="The device sends a webhook when one of these happens."
-            aside={<span className="text-xs text-zinc-500" aria-live="polite">{field.value.length} of {EVENT_CATALOG.length} selected</span>}
+            aside={<span className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">{field.value.length} of {EVENT_CATALOG.length} selected</span>}
           >
             <div className="flex flex-wrap items-center gap-2">
               <label htmlFor={filterId} className="sr-only">Filter events</label>
@@ -47,7 +47,7 @@ export function TriggerEventsSection() {
                 if (events.length === 0) return null;
                 return (
                   <fieldset key={group.group}>
-                    <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500">{group.label}</legend>
+                    <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-zinc-500 dark:text-zinc-400">{group.label}</legend>
                     <ul className="space-y-0.5">
                       {events.map((e) => (
                         <li key={e.type}>
@@ -55,7 +55,7 @@ export function TriggerEventsSection() {
                             <input type="checkbox" className="mt-0.5 size-4 accent-blue-600" checked={selected.has(e.type)} onChange={(ev) => toggle(e.type, ev.target.checked)} />
                             <span>
                               {e.label}
-                              <span className="ml-1.5 font-mono text-xs text-zinc-500">{e.type}</span>
+                              <span className="ml-1.5 font-mono text-xs text-zinc-500 dark:text-zinc-400">{e.type}</span>
                               {e.defaultTrigger && <span className="sr-only"> (default)</span>}
                             </span>
                           </label>
@@ -65,7 +65,7 @@ export function TriggerEventsSection() {
                   </fieldset>
                 );
               })}
-              {visible.length === 0 && <p className="text-sm text-zinc-500">No event matches “{filter}”.</p>}
+              {visible.length === 0 && <p className="text-sm text-zinc-500 dark:text-zinc-400">No event matches “{filter}”.</p>}
             </div>
             <FieldError name="triggerEvents" message={message} />
           </FormSection>
