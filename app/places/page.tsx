@@ -18,7 +18,7 @@ export default async function PlacesPage() {
           <li key={place.id}>
             <Card className="relative p-4 transition hover:border-blue-400 dark:hover:border-blue-500">
               <div className="flex items-center gap-3">
-                <Building2 aria-hidden className="size-5 text-zinc-500" />
+                <Building2 aria-hidden className="size-5 text-zinc-500 dark:text-zinc-400" />
                 <Link href={`/places/${place.id}`} className="font-medium after:absolute after:inset-0">
                   {place.name}
                 </Link>

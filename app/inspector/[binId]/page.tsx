@@ -38,7 +38,7 @@ export default async function BinPage({ params }: Props) {
         <DeleteBinButton binId={bin.id} binLabel={label} requestCount={bin.requestCount} redirectTo="/inspector" />
       </div>
       <div className="mt-4 flex items-center gap-2 rounded-lg border border-zinc-200 bg-white p-2 pl-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-        <span className="shrink-0 text-xs font-medium uppercase tracking-wide text-zinc-500">Bin URL</span>
+        <span className="shrink-0 text-xs font-medium uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Bin URL</span>
         <code data-testid="bin-url" className="min-w-0 flex-1 truncate font-mono text-sm" title={url}>{url}</code>
         <CopyButton text={url} label="Copy bin URL" showLabel />
       </div>

@@ -28,7 +28,7 @@ export default async function PlacePage({ params }: Props) {
       <Card className="mt-4 overflow-x-auto">
         <table className="w-full min-w-[640px] text-left text-sm">
           <caption className="sr-only">Devices of {place.name}</caption>
-          <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:border-zinc-800">
+          <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">Name</th>
               <th scope="col" className="px-4 py-2 font-medium">Model</th>
@@ -46,7 +46,7 @@ export default async function PlacePage({ params }: Props) {
                 </th>
                 <td className="px-4 py-2">
                   <span className="font-mono">{d.model}</span>
-                  <span className="ml-2 text-zinc-500">{MODEL_LABELS[d.model as DeviceModel] ?? ""}</span>
+                  <span className="ml-2 text-zinc-500 dark:text-zinc-400">{MODEL_LABELS[d.model as DeviceModel] ?? ""}</span>
                 </td>
                 <td className="px-4 py-2 font-mono">{d.serial}</td>
                 <td className="px-4 py-2 font-mono">{d.firmware}</td>
