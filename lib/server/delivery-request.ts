@@ -2,7 +2,7 @@ import "server-only";
 import { MAX_OFFLINE_BATCH, type PayloadKind } from "@/lib/webhook/build-payload";
 import type { WebhookConfig } from "@/lib/webhook/config-schema";
 import type { DeviceEvent } from "@/lib/webhook/device-event";
-import { FIXED_HEADERS, SECRET_MASK, type HeaderPair } from "@/lib/webhook/request";
+import { deviceHeaders, FIXED_HEADERS, SECRET_MASK, type HeaderPair } from "@/lib/webhook/request";
 import { buildWebhookRequest } from "@/lib/webhook/webhook-request";
 
 /** A header as a job stores it: the real value, flagged when it is secret so logs can mask it. */
@@ -32,14 +32,6 @@ export function buildJobRequest(
     return user?.secret ? [name, value, true] : [name, value];
   });
   return { method: request.method, url: request.url, headers, body: request.body, eventIds };
-}
-
-/** The headers the device adds to every request. */
-export function deviceHeaders(firmware: string, eventIds: readonly number[]): HeaderPair[] {
-  return [
-    ["User-Agent", `BioStation3/${firmware}`],
-    ["X-Event-Ids", eventIds.join(",")],
-  ];
 }
 
 /** Splits events, oldest first, into offline batches of at most 100. */

@@ -25,6 +25,14 @@ export function buildRequestHeaders(
   return [...FIXED_HEADERS.map(([n, v]): HeaderPair => [n, v]), ...user, ...(options.extra ?? [])];
 }
 
+/** The headers the device adds to every request: its firmware, and the event ids so receivers can drop duplicates. */
+export function deviceHeaders(firmware: string, eventIds: readonly number[]): HeaderPair[] {
+  return [
+    ["User-Agent", `BioStation3/${firmware}`],
+    ["X-Event-Ids", eventIds.join(",")],
+  ];
+}
+
 /** The headers with the values of the named (secret) headers replaced by the mask; names match case-insensitively. */
 export function maskHeaders(headers: readonly HeaderPair[], secretNames: readonly string[]): HeaderPair[] {
   const secrets = new Set(secretNames.map((n) => n.toLowerCase()));
