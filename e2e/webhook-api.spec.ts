@@ -38,7 +38,16 @@ test("[api] webhook config: defaults, 422 per field, 409 stale and unsupported, 
 
   const kept = await request.put(url, { data: { ...saved, headers: [{ name: "authorization", value: null, secret: true }] } });
   expect(kept.status()).toBe(200);
-  expect(JSON.stringify(await kept.json())).not.toContain("top-secret");
+  const keptConfig = await kept.json();
+  expect(JSON.stringify(keptConfig)).not.toContain("top-secret");
+
+  // A kept secret does not follow the endpoint to a new host: that would let anyone read it back.
+  const moved = await request.put(url, { data: { ...keptConfig, onlineUrl: "https://collector.example.net/steal" } });
+  expect(moved.status()).toBe(422);
+  expect((await moved.json()).errors[0]).toMatchObject({ code: "secret_needs_reentry", path: "headers.0.value" });
+
+  const huge = await request.put(url, { data: { ...keptConfig, manualFields: Array.from({ length: 40_000 }, () => ({})) } });
+  expect(huge.status()).toBe(413);
 
   const planned = await findDevice(request, "203", "Canteen");
   const unsupported = await request.put(`/api/devices/${planned.id}/webhook`, { data: defaults });
@@ -61,7 +70,7 @@ test("[api] preview answers the exact body and masked headers, deterministic per
   expect(await offline.json()).toEqual({
     method: "POST",
     url: "https://hr.example.com/off",
-    headers: [["Content-Type", "application/json"], ["Accept", "application/json"], ["X-Api-Key", "••••••••"]],
+    headers: [["Content-Type", "application/json"], ["Accept", "application/json"], ["X-Api-Key", "••••••••"], ["User-Agent", "BioStation3/1.1.0"], ["X-Event-Ids", "10231,10232"]],
     body: '[{"id":10231,"at":"1764758400000","user":null,"door":"Main door","production":true},{"id":10232,"at":"1764758460000","user":null,"door":"Main door","production":true}]',
   });
   const bad = await request.post(url, { data: { kind: "sideways", count: 9 } });

@@ -8,6 +8,7 @@ import { outboundPolicyFromEnv } from "@/lib/server/outbound-guard";
 import { findDevice, toDeviceContext } from "@/lib/server/places-repo";
 import { readWebhookConfig } from "@/lib/server/webhook-repo";
 import { resolveSecretHeaders, webhookConfigSchema } from "@/lib/webhook/config-schema";
+import { endpointOrigins, keptSecretErrors } from "@/lib/webhook/secret-origins";
 import { isEventType } from "@/lib/webhook/events";
 import { TEST_CALL_TIMEOUT_MS, TEST_RESPONSE_LIMIT, type TestCallResult } from "@/lib/webhook/test-call";
 import { maskHeaders, type HeaderPair } from "@/lib/webhook/request";
@@ -65,11 +66,15 @@ async function prepareRequest(deviceId: string, input: TestInput) {
   const parsed = webhookConfigSchema.safeParse(input.config);
   if (!parsed.success) return { ok: false as const, url: "", message: "The form has errors: fix the highlighted fields, then send again." };
   if (!isEventType(input.eventType)) return { ok: false as const, url: "", message: `Unknown event type ${input.eventType}.` };
-  const stored = (await readWebhookConfig(Number(device.id))).headers.flatMap((h) => (h.value === null ? [] : [{ name: h.name, value: h.value }]));
+  const saved = await readWebhookConfig(Number(device.id));
+  const target = input.kind === "online" ? parsed.data.onlineUrl : parsed.data.offlineUrl;
+  const moved = keptSecretErrors(parsed.data.headers, endpointOrigins({ onlineUrl: target, offlineUrl: null }), endpointOrigins(saved));
+  if (moved.length > 0) return { ok: false as const, url: target ?? "", message: moved[0].message };
+  const stored = saved.headers.flatMap((h) => (h.value === null ? [] : [{ name: h.name, value: h.value }]));
   const secrets = resolveSecretHeaders(parsed.data.headers, stored);
   if (!secrets.ok) return { ok: false as const, url: "", message: secrets.errors[0].message };
   const request = buildSampleRequest({ ...parsed.data, headers: secrets.headers }, toDeviceContext(device), {
-    kind: input.kind, eventType: input.eventType, count: input.count, maskSecrets: false,
+    kind: input.kind, eventType: input.eventType, count: input.count, maskSecrets: false, firmware: device.firmware,
   });
   if (!request.url) return { ok: false as const, url: "", message: `Enter the ${input.kind} event URL first.` };
   return { ok: true as const, request, secretNames: parsed.data.headers.filter((h) => h.secret).map((h) => h.name) };

@@ -2,6 +2,7 @@ import "server-only";
 import type { ApiError } from "@/lib/server/api-response";
 import { findDevice, parseId } from "@/lib/server/places-repo";
 import { readWebhookConfig, writeWebhookConfig, type StoredWebhookConfig } from "@/lib/server/webhook-repo";
+import { endpointOrigins, keptSecretErrors } from "@/lib/webhook/secret-origins";
 import { fieldErrorsFromZod, normalizeConfig, resolveSecretHeaders, webhookConfigPutSchema } from "@/lib/webhook/config-schema";
 
 /** A config as it may leave the server: secret header values are null. */
@@ -37,6 +38,8 @@ export async function saveWebhookConfig(deviceId: string, input: unknown): Promi
   const id = Number(device.id);
   const current = await readWebhookConfig(id);
   if (current.version !== version) return conflict(version, current.version);
+  const moved = keptSecretErrors(config.headers, endpointOrigins(config), endpointOrigins(current));
+  if (moved.length > 0) return { ok: false, status: 422, errors: moved };
   const stored = current.headers.flatMap((h) => (h.value === null ? [] : [{ name: h.name, value: h.value }]));
   const resolved = resolveSecretHeaders(config.headers, stored);
   if (!resolved.ok) return { ok: false, status: 422, errors: resolved.errors };

@@ -25,6 +25,12 @@ export const MAX_VALUE_LENGTH = 1024;
 /** Longest header name accepted. */
 export const MAX_HEADER_NAME_LENGTH = 256;
 
+/** Most field errors one answer reports. */
+export const MAX_REPORTED_ERRORS = 100;
+
+/** Longest manual NUMBER literal: longer ones carry no more precision than a double holds. */
+export const MAX_NUMBER_LENGTH = 32;
+
 /** Longest JSON key accepted for auto and manual fields. */
 export const MAX_KEY_LENGTH = 64;
 
@@ -71,7 +77,8 @@ export function normalizeConfig<T extends WebhookConfig>(config: T): T {
 
 /** Flattens a ZodError into field errors, one per issue, with dotted paths such as "headers.2.name". */
 export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
+  // A huge malformed body must not produce a huge answer: the first errors are enough to act on.
+  return error.issues.slice(0, MAX_REPORTED_ERRORS).map((issue) => ({
     code: issue.code === "custom" ? String(issue.params?.code ?? "invalid") : issue.code,
     message: issue.message,
     path: issue.path.map(String).join("."),
@@ -142,6 +149,9 @@ export function manualValueProblem(key: string, type: FieldType, value: string):
     if (!JSON_NUMBER.test(value)) {
       return `${name} is a NUMBER: enter a plain number such as 42 or -1.5 (no spaces, leading zeros, + sign, hex or NaN).`;
     }
+    if (value.length > MAX_NUMBER_LENGTH) {
+      return `${name} is a NUMBER of ${value.length} characters; shorten it to at most ${MAX_NUMBER_LENGTH} (receivers read numbers as doubles).`;
+    }
     return Number.isFinite(Number(value)) ? null : `${name} is a NUMBER: ${value} is too large; enter a finite number.`;
   }
   if (type === "BOOLEAN") {
@@ -157,6 +167,8 @@ const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const HEADER_NAME = /^[A-Za-z][!#$%&'*+\-.^_`|~0-9A-Za-z]*$/;
 const FORBIDDEN_HEADER_VALUE_CHARS = /[\r\n\0]/;
+// What both Node's HTTP client and fetch accept in a header value: tab, visible ASCII and Latin-1.
+const SENDABLE_HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 type AddIssue = (path: (string | number)[], code: string, message: string) => void;
 
@@ -280,6 +292,11 @@ function headerValueProblem(header: { name: string; value: string | null; secret
   if (header.value === "" && header.secret) return `${label}: enter the secret value.`;
   if (FORBIDDEN_HEADER_VALUE_CHARS.test(header.value)) {
     return `${label} must not contain line breaks (CR, LF) or NUL characters; remove them.`;
+  }
+  if (!SENDABLE_HEADER_VALUE.test(header.value)) {
+    const bad = [...header.value].find((ch) => !SENDABLE_HEADER_VALUE.test(ch)) ?? "";
+    const shown = /[\x00-\x1f\x7f]/.test(bad) ? `U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` : `“${bad}”`;
+    return `${label} contains ${shown}, which HTTP headers cannot carry; use plain ASCII (percent- or base64-encode other text).`;
   }
   if (header.value.length > MAX_VALUE_LENGTH) {
     return `${label} is ${header.value.length} characters long; shorten it to at most ${MAX_VALUE_LENGTH}.`;
