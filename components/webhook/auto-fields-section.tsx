@@ -37,7 +37,17 @@ export function AutoFieldsSection() {
           </thead>
           <tbody>
             {fields.map((row, i) => (
-              <IncludedRow key={row.id} index={i} field={row.field} count={fields.length} onRemove={() => remove(i)} onMove={(to) => move(i, to)} />
+              <IncludedRow
+                key={row.id}
+                index={i}
+                field={row.field}
+                count={fields.length}
+                onRemove={() => {
+                  remove(i);
+                  refocusInclude(row.field);
+                }}
+                onMove={(to) => move(i, to)}
+              />
             ))}
             {available.map((def) => (
               <tr key={def.field} className="text-zinc-500 dark:text-zinc-400">
@@ -47,7 +57,10 @@ export function AutoFieldsSection() {
                     className="size-4 accent-blue-600"
                     checked={false}
                     aria-label={`Include ${def.field}`}
-                    onChange={() => append({ field: def.field, key: def.field, nonString: false }, { shouldFocus: false })}
+                    onChange={() => {
+                      append({ field: def.field, key: def.field, nonString: false }, { shouldFocus: false });
+                      refocusInclude(def.field);
+                    }}
                   />
                 </td>
                 <td className="py-1 font-mono">{def.field}</td>
@@ -64,6 +77,11 @@ export function AutoFieldsSection() {
       <FieldError name="autoFields" message={rootError.message} />
     </FormSection>
   );
+}
+
+/** The row of a field moves between the included and available lists: keep keyboard focus on its checkbox. */
+function refocusInclude(field: string) {
+  requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`input[aria-label="Include ${field}"]`)?.focus());
 }
 
 function IncludedRow({ index, field, count, onRemove, onMove }: {

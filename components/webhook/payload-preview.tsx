@@ -2,30 +2,27 @@
 
 import * as Tabs from "@radix-ui/react-tabs";
 import { Braces, ClipboardCopy, Download, Terminal, TriangleAlert } from "lucide-react";
-import { useMemo, useState } from "react";
-import { useFormContext, useWatch } from "react-hook-form";
+import { useState } from "react";
+import { useFormContext } from "react-hook-form";
 import { toast } from "sonner";
 import { Card } from "@/components/ui/card";
 import { buttonClass, inputClass } from "@/components/ui/form-controls";
-import { useWebhookRequest, type SampleSelection } from "@/components/webhook/use-webhook-request";
+import { useWebhookRequest, type SampleDevice, type SampleSelection } from "@/components/webhook/use-webhook-request";
 import { cn } from "@/lib/cn";
 import { prettyPrint, type PayloadKind } from "@/lib/webhook/build-payload";
 import type { WebhookConfig } from "@/lib/webhook/config-schema";
-import type { DeviceContext } from "@/lib/webhook/device-event";
-import { EVENT_CATALOG, getEvent, type EventType } from "@/lib/webhook/events";
+import { getEvent, type EventType } from "@/lib/webhook/events";
 import { buildJsonSchema } from "@/lib/webhook/json-schema";
 import { toCurl, utf8ByteLength } from "@/lib/webhook/request";
 import { MAX_PREVIEW_EVENTS } from "@/lib/webhook/webhook-request";
 
 /** The live preview: request line, headers and the exact body, recomputed on every keystroke. */
-export function PayloadPreview({ device, selection, onSelectionChange }: {
-  device: DeviceContext; selection: SampleSelection; onSelectionChange: (s: SampleSelection) => void;
+export function PayloadPreview({ device, selection, pickable, onSelectionChange }: {
+  device: SampleDevice; selection: SampleSelection; pickable: readonly EventType[]; onSelectionChange: (s: SampleSelection) => void;
 }) {
   const [view, setView] = useState<"exact" | "pretty">("exact");
-  const triggerEvents = useWatch<WebhookConfig, "triggerEvents">({ name: "triggerEvents" });
-  const pickable = triggerEvents.length > 0 ? triggerEvents : EVENT_CATALOG.map((e) => e.type);
-  const eventType = pickable.includes(selection.eventType) ? selection.eventType : pickable[0];
-  const effective = useMemo(() => ({ ...selection, eventType }), [selection, eventType]);
+  const effective = selection;
+  const eventType = selection.eventType;
   return (
     <Card aria-labelledby="preview-title">
       <Tabs.Root value={selection.kind} onValueChange={(kind) => onSelectionChange({ ...effective, kind: kind as PayloadKind })}>
@@ -72,7 +69,7 @@ export function PayloadPreview({ device, selection, onSelectionChange }: {
   );
 }
 
-function PreviewBody({ device, selection, view }: { device: DeviceContext; selection: SampleSelection; view: "exact" | "pretty" }) {
+function PreviewBody({ device, selection, view }: { device: SampleDevice; selection: SampleSelection; view: "exact" | "pretty" }) {
   const { request, error } = useWebhookRequest(device, selection, "preview");
   const { getValues } = useFormContext<WebhookConfig>();
   if (!request) {
@@ -121,7 +118,7 @@ function PreviewBody({ device, selection, view }: { device: DeviceContext; selec
         <button type="button" className={buttonClass.secondary} onClick={() => copy(toCurl({ ...request, url }), "curl command")}><Terminal aria-hidden className="size-4" />Copy as curl</button>
         <button type="button" className={buttonClass.secondary} onClick={downloadSchema}><Download aria-hidden className="size-4" />JSON Schema</button>
       </div>
-      <p className="flex items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400"><Braces aria-hidden className="size-3.5" />Built by the same function the device simulator uses: these are the bytes that are sent.</p>
+      <p className="flex items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400"><Braces aria-hidden className="size-3.5" />Built by the same function the device simulator uses: these are the bytes the device sends, with the User-Agent and X-Event-Ids it adds.</p>
     </div>
   );
 }

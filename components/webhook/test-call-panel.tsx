@@ -7,13 +7,12 @@ import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/form-controls";
 import { CorsReportView } from "@/components/webhook/cors-report-view";
 import { TestResultCard } from "@/components/webhook/test-result-card";
-import { buildRequestFor, type SampleSelection } from "@/components/webhook/use-webhook-request";
+import { browserSkippedHeaders, buildRequestFor, type SampleDevice, type SampleSelection } from "@/components/webhook/use-webhook-request";
 import { checkCorsAction, recordBrowserTestAction, sendFromServerAction } from "@/lib/actions/test-call";
 import type { CorsReport } from "@/lib/server/cors-check";
 import { PayloadConfigError } from "@/lib/webhook/build-payload";
 import type { WebhookConfig } from "@/lib/webhook/config-schema";
 import { preflightHeaderNames } from "@/lib/webhook/cors-rules";
-import type { DeviceContext } from "@/lib/webhook/device-event";
 import { maskHeaders } from "@/lib/webhook/request";
 import { MAX_TEST_RESULTS, type TestCallResult } from "@/lib/webhook/test-call";
 import type { WebhookRequest } from "@/lib/webhook/webhook-request";
@@ -22,12 +21,12 @@ import { sendFromBrowser } from "@/components/webhook/send-from-browser";
 type Busy = null | "browser" | "server" | "cors";
 
 /** Sends the previewed request to the chosen endpoint, from the browser (as CLUe does) or from the portal server. */
-export function TestCallPanel({ device, deviceId, selection }: { device: DeviceContext; deviceId: string; selection: SampleSelection }) {
+export function TestCallPanel({ device, deviceId, selection }: { device: SampleDevice; deviceId: string; selection: SampleSelection }) {
   const { getValues } = useFormContext<WebhookConfig>();
   // Only the endpoint is watched: the request itself is built when a button is pressed, so typing in
   // the form does not re-render this panel.
   const url = useWatch<WebhookConfig, "onlineUrl" | "offlineUrl">({ name: selection.kind === "online" ? "onlineUrl" : "offlineUrl" })?.trim() || null;
-  const savedSecrets = useWatch<WebhookConfig, "headers">({ name: "headers" }).filter((h) => h.value === null).map((h) => h.name);
+  const skipped = browserSkippedHeaders({ headers: useWatch<WebhookConfig, "headers">({ name: "headers" }) });
   const [results, setResults] = useState<TestCallResult[]>([]);
   const [busy, setBusy] = useState<Busy>(null);
   const [cors, setCors] = useState<{ report: CorsReport; url: string } | null>(null);
@@ -46,7 +45,7 @@ export function TestCallPanel({ device, deviceId, selection }: { device: DeviceC
     setBusy(kind);
     try {
       if (kind === "browser") {
-        const result = { ...(await sendFromBrowser(request, selection)), skippedHeaders: savedSecrets };
+        const result = { ...(await sendFromBrowser(request, selection)), skippedHeaders: skipped };
         add(result);
         const secretNames = getValues("headers").filter((h) => h.secret).map((h) => h.name);
         if (request.url) void recordBrowserTestAction(deviceId, { ...request, url: request.url, headers: maskHeaders(request.headers, secretNames), count: selection.count, result });
@@ -68,11 +67,9 @@ export function TestCallPanel({ device, deviceId, selection }: { device: DeviceC
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         Sends the {selection.kind} preview above to <span className="break-all font-mono text-xs">{target}</span>.
       </p>
-      {savedSecrets.length > 0 && (
-        <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
-          The saved value of {savedSecrets.join(", ")} never reaches the browser, so a browser call leaves it out. Type it again to include it, or send from the portal server, which uses the saved value.
-        </p>
-      )}
+      <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+        A browser call leaves out the User-Agent and X-Event-Ids the device adds{skipped.length > 0 ? `, and ${skipped.join(", ")}` : ""}. Send from the portal server to send everything, saved secrets included.
+      </p>
       {problem && <p role="alert" className="mt-2 text-xs text-amber-800 dark:text-amber-300">Not sent. Fix the payload first: {problem}</p>}
       <div className="mt-3 flex flex-wrap gap-2">
         <button type="button" className={buttonClass.primary} disabled={busy !== null} onClick={() => run("browser")}>

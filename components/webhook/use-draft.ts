@@ -21,7 +21,7 @@ export function useDraft(form: UseFormReturn<WebhookConfig>, storageKey: string,
   useEffect(() => {
     const draft = readDraft(storageKey);
     if (draft) {
-      form.reset(draft.values, { keepDefaultValues: true });
+      form.reset(withSavedSecretsOnly(draft.values, form.formState.defaultValues?.headers ?? []), { keepDefaultValues: true });
       // localStorage is only readable after hydration, so the restore has to happen in an effect.
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setRestored(draft);
@@ -34,7 +34,11 @@ export function useDraft(form: UseFormReturn<WebhookConfig>, storageKey: string,
     const subscription = form.watch(() => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (!form.formState.isDirty) return;
+        if (!form.formState.isDirty) {
+          // Back to the saved settings: an old draft must not bring undone changes back on reload.
+          localStorage.removeItem(storageKey);
+          return;
+        }
         const draft: Draft = { values: withoutSecrets(form.getValues()), baseVersion: baseVersion.current, savedAt: Date.now() };
         try {
           localStorage.setItem(storageKey, JSON.stringify(draft));
@@ -68,6 +72,12 @@ function readDraft(key: string): Draft | null {
   } catch {
     return null;
   }
+}
+
+/** A restored secret row can keep a saved value only if one is saved under its name; else it asks again. */
+function withSavedSecretsOnly(values: WebhookConfig, saved: readonly ({ name?: string; value?: string | null } | undefined)[]): WebhookConfig {
+  const savedNames = new Set(saved.flatMap((h) => (h?.name ? [h.name.toLowerCase()] : [])));
+  return { ...values, headers: values.headers.map((h) => (h.value === null && !savedNames.has(h.name.toLowerCase()) ? { ...h, value: "" } : h)) };
 }
 
 function withoutSecrets(values: WebhookConfig): WebhookConfig {

@@ -45,13 +45,17 @@ export function WebhookSettings({ deviceId, initialConfig, aside }: WebhookSetti
 
   const save = form.handleSubmit(
     (values) => startSaving(async () => {
-      const result = await saveWebhookAction(deviceId, { ...values, version });
+      const submitted = JSON.stringify(values);
+      const result = await reachServer(() => saveWebhookAction(deviceId, { ...values, version }));
+      if (!result) return;
       if (result.ok) {
         const { version: saved, ...config } = result.config;
         setVersion(saved);
         setConflict(null);
-        form.reset(config);
-        draft.clear();
+        // Typing that happened while the save was in flight stays in the form, as unsaved changes.
+        const typedMeanwhile = JSON.stringify(form.getValues()) !== submitted;
+        form.reset(config, { keepValues: typedMeanwhile });
+        if (!typedMeanwhile) draft.clear();
         toast.success(`Webhook settings saved (version ${saved})`);
         return;
       }
@@ -72,7 +76,7 @@ export function WebhookSettings({ deviceId, initialConfig, aside }: WebhookSetti
   useLeaveWarning(isDirty);
 
   const reloadSaved = () => startSaving(async () => {
-    const saved = await loadWebhookAction(deviceId);
+    const saved = await reachServer(() => loadWebhookAction(deviceId));
     if (!saved) return;
     const { version: v, ...config } = saved;
     setVersion(v);
@@ -82,7 +86,7 @@ export function WebhookSettings({ deviceId, initialConfig, aside }: WebhookSetti
     toast.info(`Loaded the saved settings (version ${v})`);
   });
   const keepMine = () => startSaving(async () => {
-    const saved = await loadWebhookAction(deviceId);
+    const saved = await reachServer(() => loadWebhookAction(deviceId));
     if (!saved) return;
     setVersion(saved.version);
     setConflict(null);
@@ -107,6 +111,16 @@ export function WebhookSettings({ deviceId, initialConfig, aside }: WebhookSetti
       </div>
     </FormProvider>
   );
+}
+
+/** Runs a server action; when the server cannot be reached, says so and keeps the form as it is. */
+async function reachServer<T>(call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await call();
+  } catch {
+    toast.error("Not saved: the portal server could not be reached. Your changes are still here (and in the local draft); try again.");
+    return null;
+  }
 }
 
 function SaveBar({ isDirty, isSaving, version }: { isDirty: boolean; isSaving: boolean; version: number }) {

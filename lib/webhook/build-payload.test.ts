@@ -277,4 +277,48 @@ describe("property: any valid config and any event", () => {
       }),
     );
   });
+
+  test("property: for any payload, the same JSON, and the exact bytes once its added spacing is removed", () => {
+    fc.assert(
+      fc.property(configArb, fc.array(eventArb, { minLength: 1, maxLength: 3 }), (config, events) => {
+        const body = buildPayload(config, events, "offline");
+        const pretty = prettyPrint(body);
+        expect(JSON.parse(pretty)).toEqual(JSON.parse(body));
+        expect(stripLayout(pretty)).toBe(body);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
+
+describe("prettyPrint", () => {
+  test.each([
+    ['{"a":1,"b":[1,2],"c":{}}'],
+    ['[{"id":10231,"s":"x, y: {z}","e":"q\\"uote\\\\"},{"id":10232,"n":null,"t":true,"arr":[]}]'],
+  ])("matches JSON.stringify(…, null, 2) for %s", (body) => {
+    expect(prettyPrint(body)).toBe(JSON.stringify(JSON.parse(body), null, 2));
+  });
+
+  test("keeps every digit and escape exactly as sent", () => {
+    expect(prettyPrint('{"big":12345678901234567890,"f":1.50,"u":"\\u2028"}')).toBe('{\n  "big": 12345678901234567890,\n  "f": 1.50,\n  "u": "\\u2028"\n}');
+  });
+
+});
+
+/** Removes the newlines, indentation and the space after ":" that prettyPrint adds, outside strings. */
+function stripLayout(pretty: string): string {
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < pretty.length; i++) {
+    const ch = pretty[i];
+    if (inString) {
+      out += ch;
+      if (ch === "\\") out += pretty[++i];
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') {
+      inString = true;
+      out += ch;
+    } else if (ch !== "\n" && ch !== " ") out += ch;
+  }
+  return out;
+}

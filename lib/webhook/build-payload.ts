@@ -58,9 +58,37 @@ export function buildPayload(config: PayloadConfig, events: readonly DeviceEvent
   return body + "]";
 }
 
-/** The body re-indented with two spaces, for the Pretty view. */
+/**
+ * The body re-indented with two spaces, for the Pretty view. It re-spaces the exact text instead of
+ * parsing it, so a number keeps every digit it is sent with (JSON.parse would round 12345678901234567890).
+ */
 export function prettyPrint(body: string): string {
-  return JSON.stringify(JSON.parse(body), null, 2);
+  let out = "";
+  let depth = 0;
+  let inString = false;
+  const newline = () => "\n" + "  ".repeat(depth);
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (inString) {
+      out += ch;
+      if (ch === "\\") out += body[++i];
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') {
+      inString = true;
+      out += ch;
+    } else if (ch === "{" || ch === "[") {
+      const close = ch === "{" ? "}" : "]";
+      if (body[i + 1] === close) { out += ch + close; i++; continue; }
+      depth++;
+      out += ch + newline();
+    } else if (ch === "}" || ch === "]") {
+      depth--;
+      out += newline() + ch;
+    } else if (ch === ",") out += "," + newline();
+    else if (ch === ":") out += ": ";
+    else if (!/\s/.test(ch)) out += ch;
+  }
+  return out;
 }
 
 /** Throws a PayloadConfigError naming the field when the config cannot produce valid JSON. */

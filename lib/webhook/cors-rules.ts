@@ -118,7 +118,8 @@ function headerList(value: string | null): string[] {
   return value.split(",").map((part) => part.trim()).filter((part) => part !== "");
 }
 
-function isForbiddenHeader(name: string): boolean {
+/** Header names a web page may not set: fetch drops them without an error. */
+export function isForbiddenHeader(name: string): boolean {
   return FORBIDDEN_HEADERS.has(name) || name.startsWith("proxy-") || name.startsWith("sec-");
 }
 

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
-import { SECRET_MASK, buildRequestHeaders, shellQuote, toCurl, utf8ByteLength, type HeaderPair } from "@/lib/webhook/request";
+import { SECRET_MASK, buildRequestHeaders, deviceHeadersFor, shellQuote, toCurl, utf8ByteLength, type HeaderPair } from "@/lib/webhook/request";
 
 const HEADERS = [
   { name: "Authorization", value: "Bearer abc", secret: true },
@@ -103,4 +103,19 @@ describe("utf8ByteLength", () => {
       expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text, "utf8"));
     },
   );
+});
+
+describe("toCurl with an empty header value", () => {
+  test("uses curl's 'Name;' form, which sends the header empty", () => {
+    const curl = toCurl({ method: "POST", url: "https://x.test/", headers: [["X-Empty", ""]], body: "{}" });
+    expect(curl).toContain("-H 'X-Empty;'");
+    expect(curl).not.toContain("X-Empty: ");
+  });
+});
+
+describe("deviceHeadersFor", () => {
+  test("adds User-Agent and X-Event-Ids unless the user set a header of that name", () => {
+    expect(deviceHeadersFor({ headers: [] }, "1.1.0", [10231, 10232])).toEqual([["User-Agent", "BioStation3/1.1.0"], ["X-Event-Ids", "10231,10232"]]);
+    expect(deviceHeadersFor({ headers: [{ name: "user-agent", value: "mine", secret: false }] }, "1.1.0", [1])).toEqual([["X-Event-Ids", "1"]]);
+  });
 });

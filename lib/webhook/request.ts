@@ -33,6 +33,12 @@ export function deviceHeaders(firmware: string, eventIds: readonly number[]): He
   ];
 }
 
+/** The device's headers for this config: a header of the same name set by the user wins. */
+export function deviceHeadersFor(config: Pick<WebhookConfig, "headers">, firmware: string, eventIds: readonly number[]): HeaderPair[] {
+  const taken = new Set(config.headers.map((h) => h.name.toLowerCase()));
+  return deviceHeaders(firmware, eventIds).filter(([name]) => !taken.has(name.toLowerCase()));
+}
+
 /** The headers with the values of the named (secret) headers replaced by the mask; names match case-insensitively. */
 export function maskHeaders(headers: readonly HeaderPair[], secretNames: readonly string[]): HeaderPair[] {
   const secrets = new Set(secretNames.map((n) => n.toLowerCase()));
@@ -43,7 +49,8 @@ export function maskHeaders(headers: readonly HeaderPair[], secretNames: readonl
 export function toCurl(request: { method: string; url: string; headers: readonly HeaderPair[]; body: string }): string {
   const lines = [
     `curl -X ${request.method} ${shellQuote(request.url)}`,
-    ...request.headers.map(([name, value]) => `  -H ${shellQuote(`${name}: ${value}`)}`),
+    // curl drops a header given as "Name: " with nothing after it; "Name;" sends it empty.
+    ...request.headers.map(([name, value]) => `  -H ${shellQuote(value === "" ? `${name};` : `${name}: ${value}`)}`),
     `  --data-raw ${shellQuote(request.body)}`,
   ];
   return lines.join(" \\\n");

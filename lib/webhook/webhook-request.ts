@@ -2,7 +2,7 @@ import { buildPayload, type PayloadKind } from "@/lib/webhook/build-payload";
 import type { WebhookConfig } from "@/lib/webhook/config-schema";
 import { sampleEvents, type DeviceContext, type DeviceEvent } from "@/lib/webhook/device-event";
 import { EVENT_TYPES, type EventType } from "@/lib/webhook/events";
-import { buildRequestHeaders, type HeaderPair } from "@/lib/webhook/request";
+import { buildRequestHeaders, deviceHeadersFor, type HeaderPair } from "@/lib/webhook/request";
 
 /** A complete webhook request: what the preview shows, the browser test sends and the simulator delivers. */
 export type WebhookRequest = { method: string; url: string | null; headers: HeaderPair[]; body: string };
@@ -36,13 +36,17 @@ export function buildWebhookRequest(
   };
 }
 
-/** The deterministic sample request of the preview: `count` events (1 online, 1-5 offline) of one type. */
+/**
+ * The deterministic sample request of the preview: `count` events (1 online, 1-5 offline) of one type.
+ * With `firmware`, it carries the headers the device adds (User-Agent, X-Event-Ids) as a delivery does.
+ */
 export function buildSampleRequest(
   config: WebhookConfig,
   device: DeviceContext,
-  options: { kind: PayloadKind; eventType?: EventType; count?: number; maskSecrets: boolean },
+  options: { kind: PayloadKind; eventType?: EventType; count?: number; maskSecrets: boolean; firmware?: string },
 ): WebhookRequest {
   const count = options.kind === "online" ? 1 : Math.min(Math.max(options.count ?? 1, 1), MAX_PREVIEW_EVENTS);
   const events = sampleEvents(device, options.eventType ?? defaultSampleEvent(config), count, { isOffline: options.kind === "offline" });
-  return buildWebhookRequest(config, events, options.kind, { maskSecrets: options.maskSecrets });
+  const extraHeaders = options.firmware === undefined ? [] : deviceHeadersFor(config, options.firmware, events.map((e) => Number(e.eventId)));
+  return buildWebhookRequest(config, events, options.kind, { maskSecrets: options.maskSecrets, extraHeaders });
 }

@@ -28,7 +28,7 @@ export async function POST(request: Request, ctx: RouteContext<"/api/devices/[de
   const { config, eventType, kind, count } = parsed.data;
   const effective = config ?? (await getPublicWebhookConfig(deviceId))!;
   try {
-    return jsonResponse(buildSampleRequest(effective, toDeviceContext(device), { kind, eventType, count, maskSecrets: true }));
+    return jsonResponse(buildSampleRequest(effective, toDeviceContext(device), { kind, eventType, count, maskSecrets: true, firmware: device.firmware }));
   } catch (err) {
     if (err instanceof PayloadConfigError) return errorResponse(422, [{ code: "invalid_config", message: err.message }]);
     throw err;

@@ -20,10 +20,9 @@ export default async function WebhookPage({ params }: Props) {
   const config = (await getPublicWebhookConfig(deviceId))!;
   return (
     <WebhookSettings
-      key={config.version}
       deviceId={deviceId}
       initialConfig={config}
-      aside={<WebhookWorkbench device={toDeviceContext(device)} deviceId={deviceId} initialEvent={defaultSampleEvent(config)} />}
+      aside={<WebhookWorkbench device={{ ...toDeviceContext(device), firmware: device.firmware }} deviceId={deviceId} initialEvent={defaultSampleEvent(config)} />}
     />
   );
 }
