@@ -340,3 +340,29 @@ test("every auto field can be included under its own name", () => {
   });
   expect(errors).toEqual([]);
 });
+
+describe("values a request can really carry", () => {
+  test.each([["€uro"], ["tab\tok but bell \u0007"], ["del \u007f"], ["emoji 😀"]])("header value %j is refused with the character named", (value) => {
+    const config = { ...validConfig(), headers: [{ name: "X-Note", value, secret: false }] };
+    const result = webhookConfigSchema.safeParse(config);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].path).toEqual(["headers", 0, "value"]);
+    expect(result.error!.issues[0].message).toContain("HTTP headers cannot carry");
+  });
+
+  test.each([["tab\tand spaces"], ["Latin-1 é ü"], ["Bearer abc.def-123_~+/="]])("header value %j is accepted", (value) => {
+    expect(webhookConfigSchema.safeParse({ ...validConfig(), headers: [{ name: "X-Note", value, secret: false }] }).success).toBe(true);
+  });
+
+  test("a manual NUMBER longer than a double's precision is refused", () => {
+    const long = "1." + "0".repeat(40);
+    const result = webhookConfigSchema.safeParse({ ...validConfig(), manualFields: [{ key: "n", type: "NUMBER", value: long }] });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].message).toContain("at most 32");
+  });
+
+  test("a malformed body reports at most 100 errors", () => {
+    const result = webhookConfigSchema.safeParse({ ...validConfig(), manualFields: Array.from({ length: 500 }, () => ({})) });
+    expect(fieldErrorsFromZod(result.error!)).toHaveLength(100);
+  });
+});
