@@ -74,6 +74,38 @@ test("[inspector] a bin created in the UI shows a request live, with its headers
   expect(new Date(recorded[1].receivedAt).toISOString()).toBe(recorded[1].receivedAt);
 });
 
+/** Makes the page believe its tab was hidden or shown again (the stream lets go of its connection while hidden). */
+async function setTabHidden(page: Page, hidden: boolean) {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => value });
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => (value ? "hidden" : "visible") });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+}
+
+test("[inspector] requests sent while the tab is hidden all show once it is visible again, newest first", async ({ page, request }) => {
+  const bin = await createBinViaApi(request, { name: "E2E hidden tab" });
+  await page.goto(`/inspector/${bin.id}`);
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+  await request.post(`${bin.url}/before`, { data: {} });
+  const list = page.getByRole("list", { name: "Recorded requests" });
+  await expect(list.getByRole("button")).toHaveCount(1);
+
+  await setTabHidden(page, true);
+  await expect(page.getByText("Paused while hidden")).toBeVisible();
+  // 250 is more than two of the stream's pages of 100
+  for (let i = 0; i < 250; i++) {
+    expect((await request.post(`${bin.url}/n/${i}`, { data: { i } })).status()).toBe(200);
+  }
+  await setTabHidden(page, false);
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Requests (251)" })).toBeVisible();
+  await expect(list.getByRole("button")).toHaveCount(251);
+  await expect(list.getByRole("button").first()).toContainText("/n/249");
+  await expect(list.getByRole("button").nth(150)).toContainText("/n/99");
+  await expect(list.getByRole("button").last()).toContainText("/before");
+});
+
 test("[inspector] an HTML body is shown as text, never rendered", async ({ page, request }) => {
   const bin = await createBinViaApi(request, { name: "E2E xss" });
   let dialogs = 0;

@@ -99,11 +99,22 @@ export async function listBinRequests(binId: string, { afterId = 0, limit = MAX_
   return rows.map((row) => toView(row));
 }
 
-/** Like listBinRequests, but bodies over 16 KiB are left out (so 500 requests of 1 MiB never load at once). */
-export async function listBinRequestViews(binId: string, { afterId = 0, limit = MAX_REQUESTS_PER_BIN } = {}): Promise<BinRequestView[]> {
+/** The order of a listing: "newest" first (the page, the API) or "oldest" first (reading on from a cursor). */
+export type ListOrder = "newest" | "oldest";
+
+/**
+ * Like listBinRequests, but bodies over 16 KiB are left out (so 500 requests of 1 MiB never load at once).
+ * To read everything after a cursor page by page, ask for `order: "oldest"`: each page then starts right
+ * after `afterId`, and moving the cursor to the page's last id skips nothing ("newest" would answer the
+ * newest `limit` and skip those between the cursor and them).
+ */
+export async function listBinRequestViews(
+  binId: string,
+  { afterId = 0, limit = MAX_REQUESTS_PER_BIN, order = "newest" as ListOrder } = {},
+): Promise<BinRequestView[]> {
   const rows = await db.binRequest.findMany({
     where: { binId, id: { gt: afterId } },
-    orderBy: { id: "desc" },
+    orderBy: { id: order === "oldest" ? "asc" : "desc" },
     take: clampLimit(limit),
     omit: { body: true },
   });

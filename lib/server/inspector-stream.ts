@@ -8,6 +8,9 @@ export const STREAM_POLL_MS = 500;
 /** A comment line this often keeps proxies and the browser from closing an idle stream. */
 export const STREAM_HEARTBEAT_MS = 15_000;
 
+/** How many requests a stream reads at once; more are read in further pages, oldest first. */
+export const STREAM_PAGE_SIZE = 100;
+
 /** How long the browser waits before reconnecting a dropped stream. */
 export const STREAM_RETRY_MS = 1_000;
 
@@ -65,13 +68,15 @@ export function createBinEventStream(binId: string, afterId: number, signal: Abo
               hadRequests = false;
               send("event: cleared\ndata: {}\n\n");
             }
-            const fresh = await listBinRequestViews(binId, { afterId: lastId, limit: 100 });
-            for (const request of fresh.reverse()) {
+            // Oldest first from the cursor, a page at a time: a full page means more may follow right after it.
+            const fresh = await listBinRequestViews(binId, { afterId: lastId, limit: STREAM_PAGE_SIZE, order: "oldest" });
+            for (const request of fresh) {
+              if (closed) return;
               send(`id: ${request.id}\nevent: request\ndata: ${JSON.stringify(request)}\n\n`);
               lastId = Math.max(lastId, Number(request.id));
               hadRequests = true;
             }
-            if (fresh.length === 100) again = true;
+            if (fresh.length === STREAM_PAGE_SIZE) again = true;
           } while (again && !closed);
         } catch {
           // a failed look is retried at the next tick

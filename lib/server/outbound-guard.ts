@@ -2,6 +2,7 @@ import "server-only";
 
 import { promises as dns } from "node:dns";
 import net from "node:net";
+import os from "node:os";
 
 export type AddressKind =
   | "public"
@@ -17,9 +18,20 @@ export type AddressKind =
 export type OutboundPolicy = {
   allowPrivate: boolean;
   allowLoopback: boolean;
-  /** The portal's own origins: their `/api/hooks/` paths (the request inspector) are always allowed. */
+  /** The portal's own origins (PORTAL_URL): their `/api/hooks/` paths (the request inspector) are always allowed. */
   trustedOrigins: string[];
+  /**
+   * The port the portal listens on (PORT, default 3000). An `http:` URL on this port whose path starts with
+   * `/api/hooks/` and whose host resolves only to this machine's own addresses is the portal's own inspector,
+   * whatever name or address the browser used (a LAN IP, `[::1]`, the machine's name), and is allowed too.
+   */
+  portalPort: number;
+  /** This machine's own addresses (its network interfaces), read at each check; loopback always counts. */
+  ownAddresses: () => readonly string[];
 };
+
+/** Lists the network interfaces and their addresses; `os.networkInterfaces` unless a test injects another. */
+export type InterfaceLister = () => NodeJS.Dict<readonly Pick<os.NetworkInterfaceInfo, "address">[]>;
 
 export type ResolvedAddress = { address: string; family: number };
 
@@ -45,13 +57,23 @@ export function classifyAddress(ip: string): AddressKind {
   return matchRange(value, 128, IPV6_RANGES) ?? "reserved";
 }
 
-/** Reads the outbound policy from OUTBOUND_ALLOW_PRIVATE, PORTAL_URL and PORT. */
-export function outboundPolicyFromEnv(env: Record<string, string | undefined> = process.env): OutboundPolicy {
+/**
+ * Reads the outbound policy from OUTBOUND_ALLOW_PRIVATE, PORTAL_URL and PORT; the machine's own addresses come
+ * from `interfaces` (loopback, `localhost` and `127.0.0.1` on PORT need no entry: they are the machine's own).
+ */
+export function outboundPolicyFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  interfaces: InterfaceLister = os.networkInterfaces,
+): OutboundPolicy {
   const allow = ["true", "1"].includes((env.OUTBOUND_ALLOW_PRIVATE ?? "").trim().toLowerCase());
-  const port = env.PORT?.trim() || "3000";
-  const candidates = [env.PORTAL_URL, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
-  const origins = candidates.map((value) => originOf(value?.trim() ?? "")).filter((o): o is string => o !== null);
-  return { allowPrivate: allow, allowLoopback: allow, trustedOrigins: [...new Set(origins)] };
+  const portal = originOf(env.PORTAL_URL?.trim() ?? "");
+  return {
+    allowPrivate: allow,
+    allowLoopback: allow,
+    trustedOrigins: portal ? [portal] : [],
+    portalPort: portFromEnv(env.PORT),
+    ownAddresses: () => interfaceAddresses(interfaces),
+  };
 }
 
 /** Parses the URL, resolves its host and checks every address against the policy. */
@@ -65,12 +87,25 @@ export async function checkTarget(
   const hostname = stripBrackets(parsed.hostname);
   const resolved = await resolveHost(hostname, resolver);
   if (typeof resolved === "string") return { ok: false, cause: "dns", message: resolved };
-  const trusted = isInspectorUrl(parsed, policy);
-  for (const { address } of resolved) {
-    const kind = classifyAddress(address);
-    if (!isAllowed(kind, policy, trusted)) {
-      return { ok: false, cause: "blocked", message: describeRefusal(hostname, address, kind) };
-    }
+  // Worked out only when an address needs it: listing the interfaces is not free.
+  let own: ((address: string) => boolean) | undefined;
+  const isOwn = (address: string) => (own ??= ownAddressMatcher(policy))(address);
+  let portal: boolean | undefined;
+  let machine: boolean | undefined;
+  const trust: Trust = {
+    portalOrigin: () => (portal ??= isInspectorUrl(parsed, policy)),
+    ownMachine: () => (machine ??= isOwnInspectorPath(parsed, policy) && resolved.every((a) => isOwn(a.address))),
+  };
+  const refused = resolved
+    .map(({ address }) => ({ address, kind: classifyAddress(address) }))
+    .filter(({ kind }) => !isAllowed(kind, policy, trust));
+  if (refused.length > 0) {
+    // Name the address that is the reason: one never allowed, else one that is not the machine's own.
+    const { address, kind } =
+      refused.find(({ kind }) => !OWN_MACHINE_KINDS.has(kind)) ??
+      refused.find(({ address }) => !isOwn(address)) ??
+      refused[0];
+    return { ok: false, cause: "blocked", message: describeRefusal(hostname, address, kind) };
   }
   const first = connectableAddress(resolved[0].address);
   return { ok: true, url: parsed, address: first, family: net.isIPv6(first) ? 6 : 4 };
@@ -81,6 +116,7 @@ type Range = { base: bigint; bits: number; kind: AddressKind };
 // First match wins, so specific entries (metadata) come before the blocks that contain them.
 const IPV4_RANGES: Range[] = ranges(4, [
   ["169.254.169.254/32", "metadata"], // AWS, GCP, Azure, OCI instance metadata
+  ["168.63.129.16/32", "metadata"], // Azure WireServer (platform agent and DNS endpoint of every VM)
   ["100.100.100.200/32", "metadata"], // Alibaba Cloud instance metadata
   ["0.0.0.0/8", "unspecified"],
   ["10.0.0.0/8", "private"],
@@ -213,10 +249,75 @@ function isInspectorUrl(url: URL, policy: OutboundPolicy): boolean {
   return policy.trustedOrigins.some((origin) => originOf(origin) === url.origin);
 }
 
-function isAllowed(kind: AddressKind, policy: OutboundPolicy, trusted: boolean): boolean {
+/**
+ * True for `http://<host>:<portal port>/api/hooks/...`: when every address the host resolved to is one of this
+ * machine's own, it is the portal's own inspector, however the browser that created the bin named the machine.
+ */
+function isOwnInspectorPath(url: URL, policy: OutboundPolicy): boolean {
+  // WHATWG URL has already removed dot segments, so /api/hooks/../x cannot sneak past this prefix.
+  return url.protocol === "http:" && url.pathname.startsWith(INSPECTOR_PATH_PREFIX) && effectivePort(url) === policy.portalPort;
+}
+
+/** Tells whether an address is this machine's own: on one of its interfaces, or loopback (127.0.0.0/8, ::1). */
+function ownAddressMatcher(policy: OutboundPolicy): (address: string) => boolean {
+  const own = new Set<string>();
+  for (const address of policy.ownAddresses()) {
+    const key = addressKey(address);
+    if (key !== null) own.add(key);
+  }
+  return (address) => {
+    const key = addressKey(address);
+    return key !== null && (own.has(key) || classifyAddress(address) === "loopback");
+  };
+}
+
+/** A canonical form to compare addresses by: family and value (zone dropped, IPv4-mapped IPv6 as the IPv4). */
+function addressKey(address: string): string | null {
+  const bare = stripBrackets(address.trim()).split("%")[0];
+  const family = net.isIP(bare);
+  if (family === 4) return `4:${ipv4ToBigInt(bare)}`;
+  if (family !== 6) return null;
+  const value = ipv6ToBigInt(bare);
+  const mapped = embeddedMappedIPv4(value);
+  return mapped === null ? `6:${value}` : `4:${mapped}`;
+}
+
+function interfaceAddresses(interfaces: InterfaceLister): string[] {
+  try {
+    return Object.values(interfaces()).flatMap((list) => (list ?? []).map((info) => info.address));
+  } catch {
+    return []; // without the list only loopback counts as the machine's own
+  }
+}
+
+function portFromEnv(value: string | undefined): number {
+  const text = value?.trim() ?? "";
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  return port >= 1 && port <= 65535 ? port : 3000;
+}
+
+function effectivePort(url: URL): number {
+  if (url.port) return Number(url.port);
+  return url.protocol === "https:" ? 443 : 80;
+}
+
+/** Why a private, loopback (or, for the machine itself, reserved) address may be allowed; worked out on first use. */
+type Trust = {
+  /** An `/api/hooks/` URL on PORTAL_URL's origin. */
+  portalOrigin: () => boolean;
+  /** An `/api/hooks/` URL on the portal's port whose every address is this machine's own. */
+  ownMachine: () => boolean;
+};
+
+/** The kinds the portal's own inspector may have; link-local, multicast, unspecified and metadata never pass. */
+const OWN_MACHINE_KINDS: ReadonlySet<AddressKind> = new Set(["private", "loopback", "reserved"]);
+
+function isAllowed(kind: AddressKind, policy: OutboundPolicy, trust: Trust): boolean {
   if (kind === "public") return true;
-  if (kind === "private") return policy.allowPrivate || trusted;
-  if (kind === "loopback") return policy.allowLoopback || trusted;
+  if (kind === "private") return policy.allowPrivate || trust.portalOrigin() || trust.ownMachine();
+  if (kind === "loopback") return policy.allowLoopback || trust.portalOrigin() || trust.ownMachine();
+  // e.g. a machine whose interface holds a documentation or benchmarking address (192.0.2.0/24, 198.18.0.0/15)
+  if (kind === "reserved") return trust.ownMachine();
   return false;
 }
 
