@@ -33,7 +33,7 @@ type SimEvent = Record<string, unknown> & { eventId: number; state: string };
 type Delivery = {
   id: string; jobId: string; kind: string; eventIds: number[]; url: string; attempt: number; result: string;
   statusCode: number | null; error: string | null; errorCause: string | null; latencyMs: number | null; createdAt: string;
-  requestHeaders: [string, string][]; requestBody: string;
+  requestHeaders: [string, string][]; requestBody: string; blockedBy?: string;
 };
 
 test.describe.configure({ mode: "serial" });
@@ -187,6 +187,106 @@ test("[simulator] the API answers 404, 400 and 422 naming the field, never 500",
   expect((await request.post(`/api/devices/${device.id}/deliveries/redeliver`, { data: { jobId: "424242" } })).status()).toBe(404);
 });
 
+test("[simulator] a failed offline batch holds the next one back; redelivered, it goes first and the next follows", async ({ request }) => {
+  const device = await findDevice(request, PLACE, DEVICE);
+  const online = await createBin(request);
+  const offline = await createBin(request, { responseStatus: 500 });
+  await putWebhook(request, device.id, { ...CONFIG, onlineUrl: online.url, offlineUrl: offline.url });
+
+  await setOnline(request, device.id, false);
+  const ids = (await trigger(request, device.id, { eventType: "DEV_CARD_AUTH_SUCCESS", count: 150 })).map((e) => e.eventId);
+  expect(await setOnline(request, device.id, true)).toEqual({ online: true, queued: 150, batches: 2 });
+
+  // Batch 1 uses up its 5 attempts (300, 600, 900, 1200 ms apart) and fails for good; batch 2 never goes.
+  const exhausted = await waitForDelivery(request, device.id, (d) => d.kind === "offline" && d.eventIds[0] === ids[0] && d.attempt === 5 && d.result === "failed");
+  await expect.poll(() => eventState(request, device.id, ids[0])).toBe("failed");
+  await sleep(1500);
+  const tried = await binRequests(request, offline.id);
+  expect(tried.map((r) => (JSON.parse(r.body) as Array<{ id: number }>)[0].id)).toEqual(Array(5).fill(ids[0]));
+  const waiting = (await deliveries(request, device.id)).find((d) => d.result === "pending" && d.eventIds[0] === ids[100]);
+  expect(waiting).toMatchObject({ kind: "offline", attempt: 1, blockedBy: exhausted.jobId, errorCause: "waiting" });
+  expect(waiting!.error).toContain("waiting: an earlier offline batch");
+  expect(await eventState(request, device.id, ids[100])).toBe("sending");
+
+  // The receiver is fixed; "redeliver all" resends batch 1, which keeps its place, so batch 2 follows it.
+  expect((await request.patch(`/api/bins/${offline.id}`, { data: { responseStatus: 200 } })).status()).toBe(200);
+  const again = await request.post(`/api/devices/${device.id}/deliveries/redeliver`, { data: {} });
+  expect(again.status(), await again.text()).toBe(202);
+  expect(await again.json()).toEqual({ jobs: [expect.any(String)], events: 100 });
+  const received = (await waitForRequests(request, offline.id, 7)).reverse();
+  expect(received).toHaveLength(7);
+  expect(received.slice(5).map((r) => (JSON.parse(r.body) as Array<{ id: number }>).map((e) => e.id))).toEqual([ids.slice(0, 100), ids.slice(100)]);
+  await expect.poll(() => eventState(request, device.id, ids[149])).toBe("delivered");
+  expect(await eventState(request, device.id, ids[0])).toBe("delivered");
+  expect(await binRequests(request, online.id)).toHaveLength(0);
+});
+
+test("[simulator] a job whose webhook is switched off waits, pending, and goes once the webhook is on again", async ({ request }) => {
+  const device = await findDevice(request, PLACE, DEVICE);
+  const bin = await createBin(request, { responseStatus: 500 });
+  await putWebhook(request, device.id, { ...CONFIG, onlineUrl: bin.url, offlineUrl: null });
+  await setOnline(request, device.id, true);
+
+  const [event] = await trigger(request, device.id, { eventType: "DEV_FACE_AUTH_SUCCESS" });
+  const failed = await waitForDelivery(request, device.id, (d) => d.eventIds.includes(event.eventId) && d.result === "failed");
+  await putWebhook(request, device.id, { enabled: false });
+  await sleep(1000); // an attempt already under way may still finish
+  const before = (await binRequests(request, bin.id)).length;
+  // With the webhook on, the remaining retries would all have gone (and failed) within these 3.5 s.
+  await sleep(3500);
+  expect(await binRequests(request, bin.id)).toHaveLength(before);
+  const waiting = (await deliveries(request, device.id)).find((d) => d.jobId === failed.jobId && d.result === "pending");
+  expect(waiting).toMatchObject({ error: "waiting: the webhook is off" });
+  expect(await eventState(request, device.id, event.eventId)).toBe("sending");
+
+  await request.patch(`/api/bins/${bin.id}`, { data: { responseStatus: 200 } });
+  await putWebhook(request, device.id, { enabled: true });
+  const success = await waitForDelivery(request, device.id, (d) => d.jobId === failed.jobId && d.result === "success");
+  expect(success.attempt).toBe(before + 1);
+  await expect.poll(() => eventState(request, device.id, event.eventId)).toBe("delivered");
+});
+
+test("[simulator] redelivery uses the URL and headers saved now with the body recorded then; no URL now is a 409", async ({ request }) => {
+  const device = await findDevice(request, PLACE, DEVICE);
+  const gone = await createBin(request, { responseStatus: 410 });
+  const fixed = await createBin(request);
+  await putWebhook(request, device.id, { ...CONFIG, onlineUrl: gone.url, offlineUrl: null });
+  await setOnline(request, device.id, true);
+
+  const [event] = await trigger(request, device.id, { eventType: "DEV_FACE_AUTH_SUCCESS" });
+  const failed = await waitForDelivery(request, device.id, (d) => d.eventIds.includes(event.eventId) && d.result === "failed");
+  expect(failed.url).toBe(gone.url);
+  await putWebhook(request, device.id, {
+    onlineUrl: fixed.url,
+    headers: [{ name: "Authorization", value: "Bearer rotated-7", secret: true }, { name: "X-Site", value: "busan-2", secret: false }],
+    manualFields: [],
+  });
+  const again = await request.post(`/api/devices/${device.id}/deliveries/redeliver`, { data: { jobId: failed.jobId } });
+  expect(again.status(), await again.text()).toBe(202);
+
+  const [received] = await waitForRequests(request, fixed.id, 1);
+  expect(received.body).toBe(failed.requestBody); // the event is what it was, whatever the fields are now
+  const headers = new Map(received.headers.map(([n, v]) => [n.toLowerCase(), v]));
+  expect(headers.get("authorization")).toBe("Bearer rotated-7");
+  expect(headers.get("x-site")).toBe("busan-2");
+  expect(headers.get("user-agent")).toBe("BioStation3/1.2.4");
+  expect(headers.get("x-event-ids")).toBe(String(event.eventId));
+  const resent = await waitForDelivery(request, device.id, (d) => d.eventIds.includes(event.eventId) && d.result === "success");
+  expect(resent).toMatchObject({ url: fixed.url, attempt: 1 });
+  expect(new Map(resent.requestHeaders).get("Authorization")).toBe("••••••••");
+  expect(await binRequests(request, gone.id)).toHaveLength(1);
+
+  // Once the online URL is gone there is nowhere to send a failed job: 409, and the job stays failed.
+  await request.patch(`/api/bins/${fixed.id}`, { data: { responseStatus: 410 } });
+  const [stranded] = await trigger(request, device.id, { eventType: "DEV_FACE_AUTH_SUCCESS" });
+  const lost = await waitForDelivery(request, device.id, (d) => d.eventIds.includes(stranded.eventId) && d.result === "failed");
+  await putWebhook(request, device.id, { enabled: false, onlineUrl: null });
+  const refused = await request.post(`/api/devices/${device.id}/deliveries/redeliver`, { data: { jobId: lost.jobId } });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).errors[0].message).toContain("no online URL");
+  expect(await eventState(request, device.id, stranded.eventId)).toBe("failed");
+});
+
 async function trigger(request: APIRequestContext, deviceId: string, body: Record<string, unknown>): Promise<SimEvent[]> {
   const response = await request.post(`/api/devices/${deviceId}/simulator/events`, { data: body });
   expect(response.status(), await response.text()).toBe(201);
@@ -227,4 +327,8 @@ async function waitForRequests(request: APIRequestContext, binId: string, count:
 /** Keys in order with the JSON type of each value: the preview and the delivery must agree on it. */
 function shape(body: string): Array<[string, string]> {
   return Object.entries(JSON.parse(body) as Record<string, unknown>).map(([k, v]) => [k, v === null ? "null" : typeof v]);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

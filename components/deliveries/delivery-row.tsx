@@ -11,7 +11,7 @@ const RESULT_TONES = { success: "green", failed: "red", pending: "amber" } as co
 /** One attempt (or a waiting job): summary line, then request and response on demand. Everything is text. */
 export function DeliveryRow({ entry, onRedeliver, disabled }: { entry: DeliveryEntry; onRedeliver: () => void; disabled: boolean }) {
   const outcome = entry.result === "pending"
-    ? entry.sending ? "sending now" : entry.nextAttemptAt ? `attempt ${entry.attempt} due ${new Date(entry.nextAttemptAt).toLocaleTimeString()}` : "waiting"
+    ? entry.sending ? "sending now" : entry.errorCause === "waiting" && entry.error ? entry.error : entry.nextAttemptAt ? `attempt ${entry.attempt} due ${new Date(entry.nextAttemptAt).toLocaleTimeString()}` : "waiting"
     : describeOutcome(entry);
   return (
     <details className="group px-4 py-2 text-sm" data-testid="delivery" data-result={entry.result} data-kind={entry.kind}>

@@ -17,12 +17,24 @@ export async function createOnlineJobs(
   return insertJobs(tx, requests.map((request) => jobRow(deviceId, "online", request, maxAttempts, 0)));
 }
 
-/** Offline batches get rising sequence numbers after any the device already has, so they go out in order. */
-export async function createOfflineJobs(tx: Tx, deviceId: number, requests: readonly JobRequest[]): Promise<number[]> {
+/**
+ * Offline batches get rising sequence numbers after any the device already has, so they go out in order.
+ * A redelivered batch passes its original `seq` instead, so it keeps its place: it goes before the later
+ * batches it holds back.
+ */
+export async function createOfflineJobs(
+  tx: Tx,
+  deviceId: number,
+  requests: readonly (JobRequest & { seq?: number })[],
+): Promise<number[]> {
   const { maxAttempts } = deliverySettingsFromEnv();
-  const last = await tx.deliveryJob.aggregate({ where: { deviceId, kind: "offline" }, _max: { seq: true } });
-  const firstSeq = (last._max.seq ?? 0) + 1;
-  const jobIds = await insertJobs(tx, requests.map((request, i) => jobRow(deviceId, "offline", request, maxAttempts, firstSeq + i)));
+  let nextSeq = 0;
+  if (requests.some((r) => r.seq === undefined)) {
+    const last = await tx.deliveryJob.aggregate({ where: { deviceId, kind: "offline" }, _max: { seq: true } });
+    nextSeq = (last._max.seq ?? 0) + 1;
+  }
+  const rows = requests.map((request) => jobRow(deviceId, "offline", request, maxAttempts, request.seq ?? nextSeq++));
+  const jobIds = await insertJobs(tx, rows);
   for (const [i, request] of requests.entries()) {
     await tx.simEvent.updateMany({ where: { deviceId, eventId: { in: request.eventIds } }, data: { state: "sending", jobId: jobIds[i] } });
   }
@@ -43,5 +55,3 @@ export function jobRow(deviceId: number, kind: "online" | "offline", request: Jo
     seq,
   };
 }
-
-

@@ -3,6 +3,8 @@ import type { ApiError } from "@/lib/server/api-response";
 import { db } from "@/lib/server/db";
 import { RESPONSE_EXCERPT_BYTES } from "@/lib/server/delivery-policy";
 import { maskStoredHeaders, parseStoredHeaders } from "@/lib/server/delivery-request";
+import { mergeNewestFirst, waitingReason, type WaitingContext } from "@/lib/server/delivery-log-rules";
+import { BLOCKING_OFFLINE_STATES } from "@/lib/server/delivery-sql";
 import { findDevice, parseId } from "@/lib/server/places-repo";
 import { readWebhookConfig } from "@/lib/server/webhook-repo";
 import { SECRET_MASK, type HeaderPair } from "@/lib/webhook/request";
@@ -36,6 +38,8 @@ export type DeliveryEntry = {
   maxAttempts?: number;
   nextAttemptAt?: string;
   sending?: boolean;
+  /** Pending offline batches only: the earlier batch (job id) that holds this one back until it is delivered. */
+  blockedBy?: string;
   requestHeaders: HeaderPair[];
   requestBody?: string;
   responseHeaders: [string, string][];
@@ -56,8 +60,9 @@ export type TestOutcome = {
 };
 
 /**
- * The device's deliveries, newest first: one "pending" entry per job waiting for its next attempt, then
- * every attempt made. Null for an unknown device. `includeBodies: false` leaves request bodies out.
+ * The device's deliveries, newest first (by createdAt, then id): every attempt made, and one "pending"
+ * entry per job waiting for its next attempt, which says why when it cannot go yet. Null for an unknown
+ * device. `includeBodies: false` leaves request bodies out.
  */
 export async function listDeliveries(
   deviceId: string,
@@ -67,17 +72,31 @@ export async function listDeliveries(
   if (id === null || !(await db.device.findUnique({ where: { id }, select: { id: true } }))) return null;
   const limit = options.limit ?? DEFAULT_DELIVERIES_LIMIT;
   const withBodies = options.includeBodies ?? true;
+  const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
   const jobs = !options.result || options.result === "pending"
-    ? await db.deliveryJob.findMany({ where: { deviceId: id, state: { in: ["pending", "sending"] } }, orderBy: { id: "desc" }, take: limit })
+    ? await db.deliveryJob.findMany({ where: { deviceId: id, state: { in: ["pending", "sending"] } }, orderBy: newestFirst, take: limit })
     : [];
-  const attempts = options.result !== "pending" && jobs.length < limit
+  const attempts = options.result !== "pending"
     ? await db.deliveryAttempt.findMany({
       where: { deviceId: id, ...(options.result ? { result: options.result } : {}) },
-      orderBy: { id: "desc" },
-      take: limit - jobs.length,
+      orderBy: newestFirst,
+      take: limit,
     })
     : [];
-  return [...jobs.map((j) => pendingEntry(j, withBodies)), ...attempts.map((a) => attemptEntry(a, withBodies))];
+  const context = jobs.some((j) => j.state === "pending") ? await waitingContext(id) : null;
+  const pending = jobs.map((j) => ({ ...pendingEntry(j, withBodies), ...(context ? waitingReason(j, context) : {}) }));
+  return mergeNewestFirst(pending, attempts.map((a) => attemptEntry(a, withBodies)), limit);
+}
+
+async function waitingContext(deviceId: number): Promise<WaitingContext> {
+  const [config, undeliveredOffline] = await Promise.all([
+    db.webhookConfig.findUnique({ where: { deviceId }, select: { enabled: true } }),
+    db.deliveryJob.findMany({
+      where: { deviceId, kind: "offline", state: { in: [...BLOCKING_OFFLINE_STATES] } },
+      select: { id: true, seq: true, state: true },
+    }),
+  ]);
+  return { webhookEnabled: config?.enabled ?? false, undeliveredOffline };
 }
 
 /** Stores a test call (kind "test") so it appears in the Deliveries log; secret header values are masked. */

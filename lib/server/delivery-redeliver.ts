@@ -4,8 +4,9 @@ import type { ApiError } from "@/lib/server/api-response";
 import { db } from "@/lib/server/db";
 import { notifyDeliveryWork } from "@/lib/server/delivery-engine";
 import { createOfflineJobs, createOnlineJobs, type Tx } from "@/lib/server/delivery-jobs";
-import { parseStoredHeaders, type JobRequest } from "@/lib/server/delivery-request";
+import { rebuildRequests } from "@/lib/server/delivery-request";
 import { parseId } from "@/lib/server/places-repo";
+import { readWebhookConfig } from "@/lib/server/webhook-repo";
 import { fieldErrorsFromZod } from "@/lib/webhook/config-schema";
 import type { DeliveryJob } from "@/lib/generated/prisma/client";
 
@@ -19,7 +20,11 @@ export const redeliverInputSchema = z.object(
   { error: "The body must be a JSON object" },
 );
 
-/** Sends a finished job again as a fresh job (same method, URL, headers and body; attempts reset). */
+/**
+ * Sends a finished job again as a fresh job, attempts reset: the same body (the events are what they were),
+ * but method, URL and headers from the webhook config as it is now, so a fixed URL or header takes effect.
+ * An offline batch keeps its place in the device's order (its seq).
+ */
 export async function redeliver(deviceId: string, jobId: string): Promise<RedeliverResult> {
   const device = await findDeviceId(deviceId);
   if (device === null) return notFound(`Device ${deviceId}`);
@@ -53,28 +58,43 @@ export async function redeliverFromInput(deviceId: string, input: unknown): Prom
 }
 
 async function requeue(deviceId: number, jobs: DeliveryJob[]): Promise<RedeliverResult> {
-  const created = await db.$transaction(async (tx) => {
+  const [config, device] = await Promise.all([
+    readWebhookConfig(deviceId),
+    db.device.findUniqueOrThrow({ where: { id: deviceId }, select: { firmware: true } }),
+  ]);
+  const rebuilt = rebuildRequests(config, device.firmware, jobs);
+  if (!rebuilt.ok) return conflict(rebuilt.message);
+  const created = await db.$transaction(async (tx): Promise<number[]> => {
+    // The failed jobs are superseded first, so "redeliver all" never picks them twice and two redeliveries
+    // racing for the same job cannot both create one.
+    const failedIds = jobs.filter((j) => j.state === "failed").map((j) => j.id);
+    const superseded = failedIds.length === 0
+      ? 0
+      : (await tx.deliveryJob.updateMany({ where: { id: { in: failedIds }, state: "failed" }, data: { state: "redelivered" } })).count;
+    if (superseded !== failedIds.length) throw new AlreadyRedelivered(); // rolls the partial update back
     const online = jobs.filter((j) => j.kind === "online");
     const offline = jobs.filter((j) => j.kind === "offline");
-    const onlineIds = online.length > 0 ? await createOnlineJobs(tx, deviceId, online.map(toRequest)) : [];
-    const offlineIds = offline.length > 0 ? await createOfflineJobs(tx, deviceId, offline.map(toRequest)) : [];
+    const onlineIds = online.length > 0 ? await createOnlineJobs(tx, deviceId, online.map((j) => rebuilt.requests.get(j.id)!)) : [];
+    const offlineIds = offline.length > 0
+      ? await createOfflineJobs(tx, deviceId, offline.map((j) => ({ ...rebuilt.requests.get(j.id)!, seq: j.seq })))
+      : [];
     for (const [i, job] of online.entries()) await moveEvents(tx, deviceId, job, onlineIds[i]);
-    // The failed jobs are superseded, so "redeliver all" never picks them twice.
-    await tx.deliveryJob.updateMany({ where: { id: { in: jobs.map((j) => j.id) }, state: "failed" }, data: { state: "redelivered" } });
     return [...onlineIds, ...offlineIds];
+  }).catch((err: unknown) => {
+    if (err instanceof AlreadyRedelivered) return null;
+    throw err;
   });
+  if (created === null) return conflict("These deliveries were redelivered meanwhile: reload the Deliveries log.");
   notifyDeliveryWork();
   const events = jobs.reduce((n, j) => n + (JSON.parse(j.eventIds) as number[]).length, 0);
   return { ok: true, jobs: created.map(String), events };
 }
 
+class AlreadyRedelivered extends Error {}
+
 async function moveEvents(tx: Tx, deviceId: number, job: DeliveryJob, newJobId: number): Promise<void> {
   const eventIds = JSON.parse(job.eventIds) as number[];
   await tx.simEvent.updateMany({ where: { deviceId, eventId: { in: eventIds } }, data: { state: "sending", jobId: newJobId } });
-}
-
-function toRequest(job: DeliveryJob): JobRequest {
-  return { method: job.method, url: job.url, headers: parseStoredHeaders(job.headers), body: job.body, eventIds: JSON.parse(job.eventIds) };
 }
 
 async function findDeviceId(deviceId: string): Promise<number | null> {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { buildJobRequest, chunkBatches, maskStoredHeaders, toWireHeaders } from "@/lib/server/delivery-request";
+import { buildJobRequest, chunkBatches, maskStoredHeaders, rebuildJobRequest, rebuildRequests, toWireHeaders } from "@/lib/server/delivery-request";
 import { DEFAULT_WEBHOOK_CONFIG, type WebhookConfig } from "@/lib/webhook/config-schema";
 import { makeDeviceEvent, type DeviceContext } from "@/lib/webhook/device-event";
 import { buildSampleRequest } from "@/lib/webhook/webhook-request";
@@ -56,6 +56,51 @@ describe("buildJobRequest", () => {
 
   test("no endpoint, no request", () => {
     expect(buildJobRequest({ ...CONFIG, offlineUrl: null }, [event(1, true)], "offline", "1.1.0")).toBeNull();
+  });
+});
+
+describe("rebuildJobRequest (redelivery)", () => {
+  test("method, URL and headers come from the config as it is now; the stored body and event ids are kept", () => {
+    const old = buildJobRequest(CONFIG, [event(5, true), event(6, true)], "offline", "1.2.4")!;
+    const fixed: WebhookConfig = {
+      ...CONFIG,
+      method: "PUT",
+      offlineUrl: "https://hr.example.com/fixed",
+      headers: [{ name: "Authorization", value: "Bearer n3w", secret: true }],
+      manualFields: [], // a config change never rewrites the events already recorded
+    };
+    const again = rebuildJobRequest(fixed, "offline", "1.2.4", { body: old.body, eventIds: old.eventIds })!;
+    expect(again).toEqual({
+      method: "PUT",
+      url: "https://hr.example.com/fixed",
+      body: old.body,
+      eventIds: [5, 6],
+      headers: [
+        ["Content-Type", "application/json"],
+        ["Accept", "application/json"],
+        ["Authorization", "Bearer n3w", true],
+        ["User-Agent", "BioStation3/1.2.4"],
+        ["X-Event-Ids", "5,6"],
+      ],
+    });
+  });
+
+  test("with an unchanged config it is exactly what buildJobRequest made", () => {
+    for (const kind of ["online", "offline"] as const) {
+      const first = buildJobRequest(CONFIG, [event(7, kind === "offline")], kind, "1.1.0")!;
+      expect(rebuildJobRequest(CONFIG, kind, "1.1.0", { body: first.body, eventIds: first.eventIds })).toEqual(first);
+    }
+  });
+
+  test("no endpoint for the kind any more: null, and rebuildRequests refuses the whole set naming the URL", () => {
+    expect(rebuildJobRequest({ ...CONFIG, onlineUrl: null }, "online", "1.1.0", { body: "{}", eventIds: [1] })).toBeNull();
+    const jobs = [{ id: 3, kind: "online", body: "{}", eventIds: "[1]" }, { id: 4, kind: "offline", body: "[]", eventIds: "[2]" }];
+    const refused = rebuildRequests({ ...CONFIG, offlineUrl: null }, "1.1.0", jobs);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.message).toContain("no offline URL");
+    const ok = rebuildRequests(CONFIG, "1.1.0", jobs);
+    expect(ok.ok && [...ok.requests.keys()]).toEqual([3, 4]);
+    expect(ok.ok && ok.requests.get(4)!.url).toBe("https://hr.example.com/off");
   });
 });
 

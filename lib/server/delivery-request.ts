@@ -2,8 +2,8 @@ import "server-only";
 import { MAX_OFFLINE_BATCH, type PayloadKind } from "@/lib/webhook/build-payload";
 import type { WebhookConfig } from "@/lib/webhook/config-schema";
 import type { DeviceEvent } from "@/lib/webhook/device-event";
-import { deviceHeaders, FIXED_HEADERS, SECRET_MASK, type HeaderPair } from "@/lib/webhook/request";
-import { buildWebhookRequest } from "@/lib/webhook/webhook-request";
+import { buildRequestHeaders, deviceHeaders, FIXED_HEADERS, SECRET_MASK, type HeaderPair } from "@/lib/webhook/request";
+import { buildWebhookRequest, endpointFor } from "@/lib/webhook/webhook-request";
 
 /** A header as a job stores it: the real value, flagged when it is secret so logs can mask it. */
 export type StoredHeader = [name: string, value: string, secret?: true];
@@ -23,15 +23,63 @@ export function buildJobRequest(
   firmware: string,
 ): JobRequest | null {
   const eventIds = events.map((e) => Number(e.eventId));
-  const taken = new Set(config.headers.map((h) => h.name.toLowerCase()));
-  const extra = deviceHeaders(firmware, eventIds).filter(([name]) => !taken.has(name.toLowerCase()));
-  const request = buildWebhookRequest(config, events, kind, { maskSecrets: false, extraHeaders: extra });
+  const request = buildWebhookRequest(config, events, kind, { maskSecrets: false, extraHeaders: extraDeviceHeaders(config, firmware, eventIds) });
   if (request.url === null) return null;
-  const headers = request.headers.map(([name, value], i): StoredHeader => {
+  return { method: request.method, url: request.url, headers: flagSecrets(config, request.headers), body: request.body, eventIds };
+}
+
+/**
+ * The request a redelivery sends: method, URL and headers from the config as it is now (the user may have
+ * fixed them since), built exactly as buildJobRequest builds them, but the stored body, since the events are
+ * what they were. Null when the config has no endpoint for this kind any more.
+ */
+export function rebuildJobRequest(
+  config: WebhookConfig,
+  kind: PayloadKind,
+  firmware: string,
+  stored: { body: string; eventIds: readonly number[] },
+): JobRequest | null {
+  const eventIds = [...stored.eventIds];
+  const url = endpointFor(config, kind);
+  if (url === null) return null;
+  const headers = buildRequestHeaders(config, { maskSecrets: false, extra: extraDeviceHeaders(config, firmware, eventIds) });
+  return { method: config.method, url, headers: flagSecrets(config, headers), body: stored.body, eventIds };
+}
+
+/**
+ * The requests of the jobs to redeliver, from the current config and each job's stored body; refused as a
+ * whole when the config no longer has an endpoint for one of their kinds.
+ */
+export function rebuildRequests(
+  config: WebhookConfig,
+  firmware: string,
+  jobs: readonly { id: number; kind: string; body: string; eventIds: string }[],
+): { ok: true; requests: Map<number, JobRequest> } | { ok: false; message: string } {
+  const requests = new Map<number, JobRequest>();
+  for (const job of jobs) {
+    const kind = job.kind as PayloadKind;
+    const request = rebuildJobRequest(config, kind, firmware, { body: job.body, eventIds: JSON.parse(job.eventIds) as number[] });
+    if (request === null) {
+      const endpoint = kind === "online" ? "online URL" : "offline URL";
+      return { ok: false, message: `The webhook has no ${endpoint} now, so delivery job ${job.id} has nowhere to go: set the ${endpoint} on the Webhook tab, then redeliver.` };
+    }
+    requests.set(job.id, request);
+  }
+  return { ok: true, requests };
+}
+
+/** The device's own headers, except those the user set (a header of the same name set by the user wins). */
+function extraDeviceHeaders(config: WebhookConfig, firmware: string, eventIds: readonly number[]): HeaderPair[] {
+  const taken = new Set(config.headers.map((h) => h.name.toLowerCase()));
+  return deviceHeaders(firmware, eventIds).filter(([name]) => !taken.has(name.toLowerCase()));
+}
+
+/** Flags the user's secret headers (they follow the fixed ones) so logs can mask them. */
+function flagSecrets(config: WebhookConfig, headers: readonly HeaderPair[]): StoredHeader[] {
+  return headers.map(([name, value], i): StoredHeader => {
     const user = config.headers[i - FIXED_HEADERS.length];
     return user?.secret ? [name, value, true] : [name, value];
   });
-  return { method: request.method, url: request.url, headers, body: request.body, eventIds };
 }
 
 /** Splits events, oldest first, into offline batches of at most 100. */

@@ -63,11 +63,20 @@ export async function insertAttempts(runner: RawRunner, rows: readonly AttemptRo
 
 /**
  * Marks up to `limit` due pending jobs "sending" and returns them, oldest due first. An offline batch is
- * due only when no earlier batch of its device is unfinished: batches go one after another.
+ * due only when every earlier batch of its device has been delivered: a batch that failed for good holds
+ * the later ones back until it is redelivered (its new job keeps its seq; the superseded one, now
+ * "redelivered", no longer counts). Jobs of a device whose webhook is off wait, pending, until it is on.
  */
 export async function claimDueJobs(runner: RawRunner, limit: number, now: Date = new Date()): Promise<DeliveryJob[]> {
   const rows = await runner.$queryRawUnsafe<Record<string, unknown>[]>(CLAIM_SQL, sqlDate(now), limit);
   return rows.map(toJob).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
+}
+
+/** Puts claimed jobs that were not started back to "pending", as they were. */
+export async function unclaimJobs(runner: RawRunner, ids: readonly number[]): Promise<void> {
+  for (const chunk of chunks(ids, MAX_PARAMS)) {
+    await runner.$executeRawUnsafe(`UPDATE "DeliveryJob" SET "state" = 'pending' WHERE "state" = 'sending' AND "id" IN (${placeholders(chunk.length)})`, ...chunk);
+  }
 }
 
 /** Sets the same values on many jobs. */
@@ -110,14 +119,19 @@ async function insertRows<T>(
   }
 }
 
+/** Offline job states that hold later batches of the same device back: anything not delivered (or superseded). */
+export const BLOCKING_OFFLINE_STATES = ["pending", "sending", "failed"] as const;
+
 const CLAIM_SQL = `
 UPDATE "DeliveryJob" SET "state" = 'sending'
 WHERE "id" IN (
   SELECT j."id" FROM "DeliveryJob" j
   WHERE j."state" = 'pending' AND j."nextAttemptAt" <= ?
+    AND EXISTS (SELECT 1 FROM "WebhookConfig" w WHERE w."deviceId" = j."deviceId" AND w."enabled" = 1)
     AND (j."kind" <> 'offline' OR NOT EXISTS (
       SELECT 1 FROM "DeliveryJob" p
-      WHERE p."deviceId" = j."deviceId" AND p."kind" = 'offline' AND p."state" IN ('pending', 'sending') AND p."seq" < j."seq"))
+      WHERE p."deviceId" = j."deviceId" AND p."kind" = 'offline'
+        AND p."state" IN (${BLOCKING_OFFLINE_STATES.map((s) => `'${s}'`).join(", ")}) AND p."seq" < j."seq"))
   ORDER BY j."nextAttemptAt", j."id"
   LIMIT ?)
 RETURNING *`;
