@@ -56,7 +56,7 @@ function UrlField({ name, label, hint, tools }: { name: "onlineUrl" | "offlineUr
         autoComplete="off"
         spellCheck={false}
         placeholder="https://hr.example.com/hooks/…"
-        {...register(name, { setValueAs: (v: string | null) => v ?? "" })}
+        {...register(name)}
         {...props}
         aria-describedby={[props["aria-describedby"], hintId].filter(Boolean).join(" ")}
         className={`${inputClass} mt-1 font-mono`}

@@ -30,7 +30,7 @@ export function WebhookSettings({ deviceId, initialConfig, aside }: WebhookSetti
   const { version: initialVersion, ...initialValues } = initialConfig;
   const form = useForm<WebhookConfig>({
     resolver: zodResolver(webhookConfigSchema),
-    defaultValues: initialValues,
+    defaultValues: toFormValues(initialValues),
     // Validate on submit, then on every change: validating on blur shifts the layout under the pointer
     // while the user reaches for the next button.
     mode: "onSubmit",
@@ -45,7 +45,8 @@ export function WebhookSettings({ deviceId, initialConfig, aside }: WebhookSetti
 
   const save = form.handleSubmit(
     (values) => startSaving(async () => {
-      const submitted = JSON.stringify(values);
+      // Compared with the form's own values (zod's parsed output orders keys by the schema, not the form).
+      const submitted = JSON.stringify(form.getValues());
       const result = await reachServer(() => saveWebhookAction(deviceId, { ...values, version }));
       if (!result) return;
       if (result.ok) {
@@ -54,7 +55,7 @@ export function WebhookSettings({ deviceId, initialConfig, aside }: WebhookSetti
         setConflict(null);
         // Typing that happened while the save was in flight stays in the form, as unsaved changes.
         const typedMeanwhile = JSON.stringify(form.getValues()) !== submitted;
-        form.reset(config, { keepValues: typedMeanwhile });
+        form.reset(toFormValues(config), { keepValues: typedMeanwhile });
         if (!typedMeanwhile) draft.clear();
         toast.success(`Webhook settings saved (version ${saved})`);
         return;
@@ -81,7 +82,7 @@ export function WebhookSettings({ deviceId, initialConfig, aside }: WebhookSetti
     const { version: v, ...config } = saved;
     setVersion(v);
     setConflict(null);
-    form.reset(config);
+    form.reset(toFormValues(config));
     draft.clear();
     toast.info(`Loaded the saved settings (version ${v})`);
   });
@@ -111,6 +112,11 @@ export function WebhookSettings({ deviceId, initialConfig, aside }: WebhookSetti
       </div>
     </FormProvider>
   );
+}
+
+/** The form holds an unset URL as "" (what its input shows), so a saved null never counts as a change. */
+function toFormValues(config: WebhookConfig): WebhookConfig {
+  return { ...config, onlineUrl: config.onlineUrl ?? "", offlineUrl: config.offlineUrl ?? "" };
 }
 
 /** Runs a server action; when the server cannot be reached, says so and keeps the form as it is. */
