@@ -5,6 +5,7 @@ import { binLabel } from "@/components/inspector/format";
 import { LocalTime } from "@/components/inspector/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { TableHead } from "@/components/ui/table-head";
 import type { BinSummary } from "@/lib/server/bins-repo";
 
 /** The bins with their URL, request count and creation time. */
@@ -16,16 +17,10 @@ export function BinsTable({ bins }: { bins: (BinSummary & { url: string })[] }) 
     <Card className="relative overflow-x-auto">
       <table className="w-full min-w-[720px] text-left text-sm">
         <caption className="sr-only">Request bins</caption>
-        <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Name</th>
-            <th scope="col" className="px-4 py-2 font-medium">URL</th>
-            <th scope="col" className="px-4 py-2 font-medium">Answers</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">Requests</th>
-            <th scope="col" className="px-4 py-2 font-medium">Created</th>
-            <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
+        <TableHead
+          className="border-b border-zinc-200 uppercase tracking-wide dark:border-zinc-800"
+          columns={["Name", "URL", "Answers", { label: "Requests", className: "text-right" }, "Created", { label: "Actions", hidden: true }]}
+        />
         <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {bins.map((bin) => (
             <tr key={bin.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { TableHead } from "@/components/ui/table-head";
 
 /** One row of the device's event log as GET …/simulator/events answers it. */
 export type EventLogRow = {
@@ -28,15 +29,7 @@ export function EventLog({ rows, error }: { rows: EventLogRow[]; error: string |
       <div className="max-h-[36rem] overflow-auto">
         <table className="w-full min-w-[560px] text-left text-sm" data-testid="event-log">
           <caption className="sr-only">Events recorded by the simulated device, newest first</caption>
-          <thead className="sticky top-0 bg-white text-xs text-zinc-500 dark:text-zinc-400 dark:bg-zinc-900">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">ID</th>
-              <th scope="col" className="px-4 py-2 font-medium">Time</th>
-              <th scope="col" className="px-4 py-2 font-medium">Event</th>
-              <th scope="col" className="px-4 py-2 font-medium">User</th>
-              <th scope="col" className="px-4 py-2 font-medium">Delivery</th>
-            </tr>
-          </thead>
+          <TableHead className="sticky top-0 bg-white dark:bg-zinc-900" columns={["ID", "Time", "Event", "User", "Delivery"]} />
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {rows.map((row) => (
               <tr key={row.eventId}>

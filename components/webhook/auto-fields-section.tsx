@@ -3,6 +3,7 @@
 import { ArrowDown, ArrowUp } from "lucide-react";
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { FieldCount } from "@/components/webhook/field-count";
+import { TableHead } from "@/components/ui/table-head";
 import { buttonClass, FieldError, FormSection, inputClass, useErrorProps } from "@/components/ui/form-controls";
 import type { WebhookConfig } from "@/lib/webhook/config-schema";
 import { AUTO_FIELD_CATALOG, canBeNonString, getAutoField, type AutoFieldName } from "@/lib/webhook/fields";
@@ -24,17 +25,7 @@ export function AutoFieldsSection() {
       <div className="overflow-x-auto">
         <table className="w-full min-w-[560px] text-sm">
           <caption className="sr-only">Included auto fields, in payload order</caption>
-          <thead className="text-left text-xs text-zinc-500 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="w-16 py-1 font-medium">Include</th>
-              <th scope="col" className="py-1 font-medium">Field</th>
-              <th scope="col" className="py-1 font-medium">Key</th>
-              <th scope="col" className="py-1 font-medium">Type</th>
-              <th scope="col" className="py-1 font-medium">nonString</th>
-              <th scope="col" className="py-1 font-medium">Sample</th>
-              <th scope="col" className="py-1 font-medium"><span className="sr-only">Order</span></th>
-            </tr>
-          </thead>
+          <TableHead cellClassName="py-1" columns={[{ label: "Include", className: "w-16" }, "Field", "Key", "Type", "nonString", "Sample", { label: "Order", hidden: true }]} />
           <tbody>
             {fields.map((row, i) => (
               <IncludedRow

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
+import { TableHead } from "@/components/ui/table-head";
 import { OnlineBadge, WebhookBadge } from "@/components/devices/device-status";
 import { findPlace, listDevices } from "@/lib/server/places-repo";
 import { MODEL_LABELS, type DeviceModel } from "@/lib/webhook/support";
@@ -28,16 +29,7 @@ export default async function PlacePage({ params }: Props) {
       <Card className="mt-4 overflow-x-auto">
         <table className="w-full min-w-[640px] text-left text-sm">
           <caption className="sr-only">Devices of {place.name}</caption>
-          <thead className="border-b border-zinc-200 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2 font-medium">Model</th>
-              <th scope="col" className="px-4 py-2 font-medium">Serial</th>
-              <th scope="col" className="px-4 py-2 font-medium">Firmware</th>
-              <th scope="col" className="px-4 py-2 font-medium">Status</th>
-              <th scope="col" className="px-4 py-2 font-medium">Webhook</th>
-            </tr>
-          </thead>
+          <TableHead className="border-b border-zinc-200 uppercase tracking-wide dark:border-zinc-800" columns={["Name", "Model", "Serial", "Firmware", "Status", "Webhook"]} />
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {devices.map((d) => (
               <tr key={d.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
