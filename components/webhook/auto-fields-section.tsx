@@ -25,7 +25,7 @@ export function AutoFieldsSection() {
       <div className="overflow-x-auto">
         <table className="w-full min-w-[560px] text-sm">
           <caption className="sr-only">Included auto fields, in payload order</caption>
-          <TableHead cellClassName="py-1" columns={[{ label: "Include", className: "w-16" }, "Field", "Key", "Type", "nonString", "Sample", { label: "Order", hidden: true }]} />
+          <TableHead cellClassName="py-1 pr-3" columns={[{ label: "Include", className: "w-16" }, "Field", "Key", "Type", "nonString", "Sample", { label: "Order", hidden: true }]} />
           <tbody>
             {fields.map((row, i) => (
               <IncludedRow
