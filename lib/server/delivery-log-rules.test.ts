@@ -34,6 +34,12 @@ describe("waitingReason", () => {
     expect(waitingReason({ id: 12, kind: "offline", seq: 3, state: "sending" }, on)).toEqual({});
   });
 
+  test("an offline device holds back its online jobs only", () => {
+    const offlineDevice = { ...on, deviceOnline: false };
+    expect(waitingReason({ id: 40, kind: "online", seq: 0, state: "pending" }, offlineDevice)).toEqual({ error: "waiting: the device is offline", errorCause: "waiting" });
+    expect(waitingReason({ id: 10, kind: "offline", seq: 1, state: "pending" }, offlineDevice)).toEqual({});
+  });
+
   test("a disabled webhook holds back every pending job", () => {
     const off = { ...on, webhookEnabled: false };
     for (const job of [{ id: 40, kind: "online", seq: 0, state: "pending" }, { id: 10, kind: "offline", seq: 1, state: "pending" }]) {

@@ -6,6 +6,8 @@ import type { DeliveryJob } from "@/lib/generated/prisma/client";
 /** What decides whether a pending job may go now: the webhook's switch, and the device's undelivered offline batches. */
 export type WaitingContext = {
   webhookEnabled: boolean;
+  /** An offline device sends nothing: its online retries wait until it is back. */
+  deviceOnline?: boolean;
   undeliveredOffline: readonly Pick<DeliveryJob, "id" | "seq" | "state">[];
 };
 
@@ -20,6 +22,7 @@ export function waitingReason(
 ): { error?: string; errorCause?: string; blockedBy?: string } {
   if (job.state !== "pending") return {};
   if (!context.webhookEnabled) return { error: "waiting: the webhook is off", errorCause: "waiting" };
+  if (job.kind === "online" && context.deviceOnline === false) return { error: "waiting: the device is offline", errorCause: "waiting" };
   if (job.kind !== "offline") return {};
   const earlier = context.undeliveredOffline.filter((p) => p.id !== job.id && p.seq < job.seq);
   if (earlier.length === 0) return {};

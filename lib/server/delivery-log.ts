@@ -89,14 +89,15 @@ export async function listDeliveries(
 }
 
 async function waitingContext(deviceId: number): Promise<WaitingContext> {
-  const [config, undeliveredOffline] = await Promise.all([
+  const [config, device, undeliveredOffline] = await Promise.all([
     db.webhookConfig.findUnique({ where: { deviceId }, select: { enabled: true } }),
+    db.device.findUnique({ where: { id: deviceId }, select: { online: true } }),
     db.deliveryJob.findMany({
       where: { deviceId, kind: "offline", state: { in: [...BLOCKING_OFFLINE_STATES] } },
       select: { id: true, seq: true, state: true },
     }),
   ]);
-  return { webhookEnabled: config?.enabled ?? false, undeliveredOffline };
+  return { webhookEnabled: config?.enabled ?? false, deviceOnline: device?.online ?? true, undeliveredOffline };
 }
 
 /** Stores a test call (kind "test") so it appears in the Deliveries log; secret header values are masked. */

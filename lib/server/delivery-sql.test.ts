@@ -95,6 +95,14 @@ describe("claimDueJobs", () => {
     expect(await claimIds()).toEqual([online, offline]);
   });
 
+  test("online jobs of an offline device wait until it is back; its offline batches still go", async () => {
+    const [online, offline] = await jobs(row(1, "online", 0), row(1, "offline", 1));
+    sqlite.prepare(`UPDATE "Device" SET "online" = 0 WHERE "id" = 1`).run();
+    expect(await claimIds()).toEqual([offline]);
+    sqlite.prepare(`UPDATE "Device" SET "online" = 1 WHERE "id" = 1`).run();
+    expect(await claimIds()).toEqual([online]);
+  });
+
   test("jobs not due yet are not claimed", async () => {
     await insertJobs(runner, [row(1, "online", 0)], new Date(NOW.getTime() + 60_000));
     expect(await claimIds()).toEqual([]);

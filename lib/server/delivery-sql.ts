@@ -128,6 +128,7 @@ WHERE "id" IN (
   SELECT j."id" FROM "DeliveryJob" j
   WHERE j."state" = 'pending' AND j."nextAttemptAt" <= ?
     AND EXISTS (SELECT 1 FROM "WebhookConfig" w WHERE w."deviceId" = j."deviceId" AND w."enabled" = 1)
+    AND (j."kind" <> 'online' OR EXISTS (SELECT 1 FROM "Device" d WHERE d."id" = j."deviceId" AND d."online" = 1))
     AND (j."kind" <> 'offline' OR NOT EXISTS (
       SELECT 1 FROM "DeliveryJob" p
       WHERE p."deviceId" = j."deviceId" AND p."kind" = 'offline'
