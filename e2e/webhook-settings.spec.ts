@@ -137,3 +137,20 @@ test("[webhook] a reload restores unsaved typing from the local draft", async ({
   await expect(page.getByLabel("Online event URL")).toHaveValue("https://draft.example.com/in-progress");
   await expect(page.getByTestId("draft-banner")).toBeVisible();
 });
+
+test("[webhook] leaving by a portal link with unsaved changes asks first", async ({ page, request }) => {
+  const device = await findDevice(request, "203", "Warehouse dock");
+  await openWebhookTab(page, device.webhookUrl);
+  await page.getByLabel("Online event URL").fill("https://leave.example.com/hook");
+  const tabs = page.getByRole("navigation", { name: "Device menu" });
+
+  const dismissed = new Promise<string>((resolve) => page.once("dialog", (d) => { resolve(d.message()); void d.dismiss(); }));
+  await tabs.getByRole("link", { name: "Deliveries" }).click();
+  expect(await dismissed).toContain("unsaved changes");
+  await expect(page).toHaveURL(device.webhookUrl);
+  await expect(page.getByLabel("Online event URL")).toHaveValue("https://leave.example.com/hook");
+
+  page.once("dialog", (d) => void d.accept());
+  await tabs.getByRole("link", { name: "Deliveries" }).click();
+  await expect(page).toHaveURL(/\/deliveries$/);
+});

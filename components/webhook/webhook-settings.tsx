@@ -173,6 +173,9 @@ function useSaveShortcut(save: () => void) {
   }, [save]);
 }
 
+const LEAVE_MESSAGE = "Leave the webhook settings? Your unsaved changes stay in this browser's draft and come back when you return.";
+
+/** Warns before leaving with unsaved changes: on reload or close, and on links inside the portal. */
 function useLeaveWarning(isDirty: boolean) {
   useEffect(() => {
     if (!isDirty) return;
@@ -180,7 +183,19 @@ function useLeaveWarning(isDirty: boolean) {
       e.preventDefault();
       e.returnValue = "";
     };
+    // Client-side navigation never fires beforeunload; a capturing listener runs before next/link's
+    // handler, which skips navigating when the click was prevented.
+    const onClick = (e: MouseEvent) => {
+      const link = (e.target as Element | null)?.closest?.("a[href]");
+      if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      if (link.origin !== window.location.origin || link.pathname === window.location.pathname) return;
+      if (!window.confirm(LEAVE_MESSAGE)) e.preventDefault();
+    };
     window.addEventListener("beforeunload", onBeforeUnload);
-    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+    document.addEventListener("click", onClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      document.removeEventListener("click", onClick, true);
+    };
   }, [isDirty]);
 }
