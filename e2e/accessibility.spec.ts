@@ -64,3 +64,15 @@ test("[a11y] the webhook form works from the keyboard alone", async ({ page, req
   await page.keyboard.press("Control+s");
   await expect(page.getByTestId("save-state")).toHaveText(/^Saved · version \d+$/);
 });
+
+test("[a11y] pages reflow on a 390 px phone screen without sideways scrolling", async ({ browser, request }) => {
+  const lobby = await findDevice(request, "178", "Lobby entrance");
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  for (const url of ["/places", "/places/178", lobby.webhookUrl, `/places/178/devices/${lobby.id}/simulator`, `/places/178/devices/${lobby.id}/deliveries`, "/inspector"]) {
+    await page.goto(url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, url).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});

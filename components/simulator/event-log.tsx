@@ -26,7 +26,7 @@ export function EventLog({ rows, error }: { rows: EventLogRow[]; error: string |
         <h2 className="font-medium">Event log</h2>
         <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">{error ? `Refresh failed (${error}); retrying` : `${rows.length} newest`}</span>
       </div>
-      <div className="max-h-[36rem] overflow-auto">
+      <div className="relative max-h-[36rem] overflow-auto">
         <table className="w-full min-w-[560px] text-left text-sm" data-testid="event-log">
           <caption className="sr-only">Events recorded by the simulated device, newest first</caption>
           <TableHead className="sticky top-0 bg-white dark:bg-zinc-900" columns={["ID", "Time", "Event", "User", "Delivery"]} />

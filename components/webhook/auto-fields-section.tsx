@@ -22,7 +22,7 @@ export function AutoFieldsSection() {
       description="Data the device fills in for each event. nonString writes a number or boolean without quotes."
       aside={<FieldCount />}
     >
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[560px] text-sm">
           <caption className="sr-only">Included auto fields, in payload order</caption>
           <TableHead cellClassName="py-1 pr-3" columns={[{ label: "Include", className: "w-16" }, "Field", "Key", "Type", "nonString", "Sample", { label: "Order", hidden: true }]} />

@@ -26,7 +26,7 @@ export default async function PlacePage({ params }: Props) {
       <Breadcrumbs items={[{ label: "Places", href: "/places" }, { label: place.name }]} />
       <h1 className="text-2xl font-semibold tracking-tight">{place.name}</h1>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Devices</p>
-      <Card className="mt-4 overflow-x-auto">
+      <Card className="relative mt-4 overflow-x-auto">
         <table className="w-full min-w-[640px] text-left text-sm">
           <caption className="sr-only">Devices of {place.name}</caption>
           <TableHead className="border-b border-zinc-200 uppercase tracking-wide dark:border-zinc-800" columns={["Name", "Model", "Serial", "Firmware", "Status", "Webhook"]} />
