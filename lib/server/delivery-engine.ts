@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { decideOutcome, toCompletion } from "@/lib/server/delivery-outcome";
 import { DELIVERY_TIMEOUT_MS, RESPONSE_EXCERPT_BYTES, deliverySettingsFromEnv } from "@/lib/server/delivery-policy";
 import { parseStoredHeaders, toWireHeaders } from "@/lib/server/delivery-request";
-import { claimDueJobs, unclaimJobs } from "@/lib/server/delivery-sql";
+import { claimDueJobs, releaseUnsendable } from "@/lib/server/delivery-sql";
 import { createResultWriter, type ResultWriter } from "@/lib/server/delivery-writer";
 import { sendRequest } from "@/lib/server/http-send";
 import { outboundPolicyFromEnv, type OutboundPolicy } from "@/lib/server/outbound-guard";
@@ -16,7 +16,7 @@ export const POLL_INTERVAL_MS = 250;
 const CLAIM_AHEAD_FACTOR = 4;
 
 // A claimed job still waiting for a slot after this long is checked again before it goes: the webhook may
-// have been switched off meanwhile (the claim itself skips jobs of a disabled webhook).
+// have been switched off, or the device taken offline, since the claim.
 const CLAIM_RECHECK_MS = 500;
 
 /** Starts the engine of this process (idempotent): requeues jobs a crash left "sending", then works. */
@@ -33,7 +33,7 @@ type Engine = {
   settings: ReturnType<typeof deliverySettingsFromEnv>;
   policy: OutboundPolicy;
   writer: ResultWriter;
-  /** Claimed ("sending" in the database), not started yet; checkedAt: when its webhook was last seen on. */
+  /** Claimed ("sending" in the database), not started yet; checkedAt: when it was last seen sendable. */
   claimed: { job: DeliveryJob; checkedAt: number }[];
   inFlight: number;
   ticking: boolean;
@@ -43,7 +43,7 @@ type Engine = {
   wake(): void;
 };
 
-// One engine per process, whichever module copy starts it first (see sharedClient above).
+// One engine per process, whichever module graph (instrumentation or route handlers) starts it first.
 const ENGINE_KEY = Symbol.for("webhook-portal.delivery-engine");
 
 function getEngine(): Engine {
@@ -99,7 +99,7 @@ async function tick(engine: Engine): Promise<void> {
     await engine.ready;
     do {
       engine.again = false;
-      await releaseDisabledClaims(engine);
+      await releaseUnsendableClaims(engine);
       startClaimed(engine);
       const { concurrency } = engine.settings;
       const room = concurrency * CLAIM_AHEAD_FACTOR - engine.inFlight - engine.claimed.length;
@@ -120,18 +120,14 @@ function startClaimed(engine: Engine): void {
   while (engine.inFlight < engine.settings.concurrency && engine.claimed.length > 0) launch(engine, engine.claimed.shift()!.job);
 }
 
-/** Puts claimed jobs that waited a while back to "pending" when their device's webhook is off now. */
-async function releaseDisabledClaims(engine: Engine): Promise<void> {
+/** Puts claimed jobs that waited a while back to "pending" when they may no longer go (same rule as the claim). */
+async function releaseUnsendableClaims(engine: Engine): Promise<void> {
   const now = Date.now();
   const stale = engine.claimed.filter((c) => now - c.checkedAt >= CLAIM_RECHECK_MS);
   if (stale.length === 0) return;
-  const deviceIds = [...new Set(stale.map((c) => c.job.deviceId))];
-  const on = await db.webhookConfig.findMany({ where: { deviceId: { in: deviceIds }, enabled: true }, select: { deviceId: true } });
-  const enabled = new Set(on.map((r) => r.deviceId));
-  const off = new Set(stale.filter((c) => !enabled.has(c.job.deviceId)).map((c) => c.job.id));
-  if (off.size > 0) await unclaimJobs(db, [...off]);
+  const released = new Set(await releaseUnsendable(db, stale.map((c) => c.job.id)));
   for (const c of stale) c.checkedAt = now;
-  engine.claimed = engine.claimed.filter((c) => !off.has(c.job.id));
+  engine.claimed = engine.claimed.filter((c) => !released.has(c.job.id));
 }
 
 function launch(engine: Engine, job: DeliveryJob): void {

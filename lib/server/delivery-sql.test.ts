@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeEach, describe, expect, test } from "vitest";
-import { claimDueJobs, insertJobs, sqlDate, unclaimJobs, type JobRow } from "@/lib/server/delivery-sql";
+import { claimDueJobs, insertJobs, releaseUnsendable, sqlDate, type JobRow } from "@/lib/server/delivery-sql";
 
 // The claim runs against a real SQLite database built from the project's migrations.
 
@@ -24,7 +24,7 @@ beforeEach(() => {
     $executeRawUnsafe: async (sql: string, ...params: unknown[]) => sqlite.prepare(sql).run(...params).changes,
   } as unknown as Runner;
   sqlite.prepare(`INSERT INTO "Place" ("id", "name") VALUES (1, 'HQ')`).run();
-  for (const id of [1, 2]) {
+  for (const id of [1, 2, 3]) {
     sqlite.prepare(`INSERT INTO "Device" ("id", "placeId", "name", "model", "serial", "firmware") VALUES (?, 1, ?, 'BS3-DB', ?, '1.1.0')`)
       .run(id, `device ${id}`, `serial-${id}`);
     setWebhook(id, true);
@@ -109,14 +109,19 @@ describe("claimDueJobs", () => {
   });
 });
 
-describe("unclaimJobs", () => {
-  test("puts claimed jobs back to pending and leaves finished ones alone", async () => {
-    const [a, b] = await jobs(row(1, "online", 0), row(1, "online", 0));
-    expect(await claimIds()).toEqual([a, b]);
-    setState(b, "delivered");
-    await unclaimJobs(runner, [a, b]);
+describe("releaseUnsendable", () => {
+  test("puts back claimed jobs that may no longer go, keeps the sendable ones and leaves finished ones alone", async () => {
+    const [kept, offline, done] = await jobs(row(1, "online", 0), row(2, "online", 0), row(2, "online", 0));
+    const [elsewhereOff] = await jobs(row(3, "offline", 1));
+    expect((await claimIds()).sort()).toEqual([kept, offline, done, elsewhereOff].sort());
+    setState(done, "delivered");
+    sqlite.prepare(`UPDATE "Device" SET "online" = 0 WHERE "id" = 2`).run();
+    setWebhook(3, false);
+
+    expect((await releaseUnsendable(runner, [kept, offline, done, elsewhereOff])).sort()).toEqual([offline, elsewhereOff].sort());
     const states = sqlite.prepare(`SELECT "id", "state" FROM "DeliveryJob" ORDER BY "id"`).all();
-    expect(states).toEqual([{ id: a, state: "pending" }, { id: b, state: "delivered" }]);
-    expect(await claimIds()).toEqual([a]);
+    expect(states).toEqual([
+      { id: kept, state: "sending" }, { id: offline, state: "pending" }, { id: done, state: "delivered" }, { id: elsewhereOff, state: "pending" },
+    ]);
   });
 });

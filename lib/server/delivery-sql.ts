@@ -72,11 +72,22 @@ export async function claimDueJobs(runner: RawRunner, limit: number, now: Date =
   return rows.map(toJob).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.id - b.id);
 }
 
-/** Puts claimed jobs that were not started back to "pending", as they were. */
-export async function unclaimJobs(runner: RawRunner, ids: readonly number[]): Promise<void> {
+/**
+ * Puts claimed jobs that were not started back to "pending" when they may no longer go (the webhook was
+ * switched off, or the device went offline, since they were claimed). Returns the ids put back.
+ */
+export async function releaseUnsendable(runner: RawRunner, ids: readonly number[]): Promise<number[]> {
+  const released: number[] = [];
   for (const chunk of chunks(ids, MAX_PARAMS)) {
-    await runner.$executeRawUnsafe(`UPDATE "DeliveryJob" SET "state" = 'pending' WHERE "state" = 'sending' AND "id" IN (${placeholders(chunk.length)})`, ...chunk);
+    const rows = await runner.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `UPDATE "DeliveryJob" SET "state" = 'pending' WHERE "id" IN (
+        SELECT j."id" FROM "DeliveryJob" j WHERE j."state" = 'sending' AND j."id" IN (${placeholders(chunk.length)}) AND NOT (${MAY_SEND_NOW}))
+      RETURNING "id" AS id`,
+      ...chunk,
+    );
+    released.push(...rows.map((r) => Number(r.id)));
   }
+  return released;
 }
 
 /** Sets the same values on many jobs. */
@@ -122,13 +133,17 @@ async function insertRows<T>(
 /** Offline job states that hold later batches of the same device back: anything not delivered (or superseded). */
 export const BLOCKING_OFFLINE_STATES = ["pending", "sending", "failed"] as const;
 
+// Whether job j may be sent now at all: its webhook is on, and an online job's device is online (an
+// offline device sends nothing). The claim and the re-check of claimed jobs share this one rule.
+const MAY_SEND_NOW = `EXISTS (SELECT 1 FROM "WebhookConfig" w WHERE w."deviceId" = j."deviceId" AND w."enabled" = 1)
+    AND (j."kind" <> 'online' OR EXISTS (SELECT 1 FROM "Device" d WHERE d."id" = j."deviceId" AND d."online" = 1))`;
+
 const CLAIM_SQL = `
 UPDATE "DeliveryJob" SET "state" = 'sending'
 WHERE "id" IN (
   SELECT j."id" FROM "DeliveryJob" j
   WHERE j."state" = 'pending' AND j."nextAttemptAt" <= ?
-    AND EXISTS (SELECT 1 FROM "WebhookConfig" w WHERE w."deviceId" = j."deviceId" AND w."enabled" = 1)
-    AND (j."kind" <> 'online' OR EXISTS (SELECT 1 FROM "Device" d WHERE d."id" = j."deviceId" AND d."online" = 1))
+    AND ${MAY_SEND_NOW}
     AND (j."kind" <> 'offline' OR NOT EXISTS (
       SELECT 1 FROM "DeliveryJob" p
       WHERE p."deviceId" = j."deviceId" AND p."kind" = 'offline'
